@@ -136,3 +136,14 @@ export function validateSpec(input: unknown): SpecValidation {
   }
   return { ok: true, spec, warnings };
 }
+
+/**
+ * Defaults for forecasting a user's CSV: the tutorial's network and optimiser, a bounded number of
+ * steps, and early stopping on the validation rows (real series are short and overfit, unlike the
+ * tutorial's endless sine).
+ */
+export const DEFAULT_FORECAST_SPEC: ModelSpec = {
+  ...TUTORIAL_SINE_SPEC,
+  budget: { kind: 'steps', steps: 3000 },
+  earlyStopping: { patience: 10 },
+};

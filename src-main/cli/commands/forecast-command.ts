@@ -1,0 +1,151 @@
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { selectBackend, type BackendChoice } from '../../engine/backend/select-backend';
+import { DEFAULT_FORECAST_SPEC } from '../../engine/model/model-spec';
+import { readCsvFile, toTimeSeries } from '../../engine/data/csv';
+import { trainForecaster } from '../../engine/forecast/train-forecaster';
+import { evaluateForecaster } from '../../engine/forecast/evaluate-forecaster';
+import { forecastCsv } from '../../engine/forecast/forecast-csv';
+import { EngineError } from '../../engine/util/engine-error';
+import { buildForecastChartOption } from '../../report/forecast-chart-option';
+import { renderChartSvg } from '../../report/render-chart-svg';
+import { backendFields, writeFileAtomic, type TrainingReport } from '../cli-output';
+import { makeProgressReporter } from '../progress-reporter';
+import { SPEC_FLAG_OPTIONS, specFromFlags } from '../spec-flags';
+import { FORECAST_USAGE } from '../cli-usage';
+
+function positiveInt(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new EngineError('INVALID_OPTIONS', `--${name} must be a whole number ≥ 1 (got "${raw}")`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (raw === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      `--${name} must be one of ${allowed.join(', ')} (got "${raw}")`,
+    );
+  }
+  return raw as T;
+}
+
+export async function runForecastCommand(argv: string[]): Promise<TrainingReport> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...SPEC_FLAG_OPTIONS,
+      csv: { type: 'string' },
+      target: { type: 'string' },
+      date: { type: 'string' },
+      features: { type: 'string' },
+      fill: { type: 'string' },
+      transform: { type: 'string' },
+      scaling: { type: 'string' },
+      horizon: { type: 'string' },
+      season: { type: 'string' },
+      backend: { type: 'string', default: 'auto' },
+      out: { type: 'string', default: '.' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.csv === undefined || values.target === undefined) {
+    throw new EngineError('INVALID_OPTIONS', `--csv and --target are required\n${FORECAST_USAGE}`);
+  }
+  const { spec, warnings } = specFromFlags(DEFAULT_FORECAST_SPEC, values);
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  const horizon = positiveInt('horizon', values.horizon) ?? 0;
+  const season = positiveInt('season', values.season);
+  const fill = oneOf('fill', values.fill, ['linear', 'ffill', 'drop'] as const) ?? 'linear';
+  const transform = oneOf('transform', values.transform, ['auto', 'none', 'difference'] as const);
+  const scaling = oneOf('scaling', values.scaling, ['zscore', 'minmax'] as const);
+
+  const backend = await selectBackend(values.backend as BackendChoice);
+  const table = await readCsvFile(resolve(values.csv));
+  const features =
+    values.features
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '') ?? [];
+  const { series, report: importReport } = toTimeSeries(table, {
+    target: values.target,
+    features,
+    ...(values.date === undefined ? {} : { date: values.date }),
+    fill,
+  });
+  const progress = makeProgressReporter('forecast');
+  const trained = await trainForecaster(
+    series,
+    spec,
+    { ...(transform ? { transform } : {}), ...(scaling ? { scaling } : {}) },
+    { onProgress: (p) => progress.update(p) },
+  );
+  progress.done();
+  const evaluation = evaluateForecaster(trained.model, trained.prepared, {
+    season: season ?? null,
+    frequencySeason: series.frequency?.seasonPeriod ?? null,
+    horizon,
+  });
+
+  const out = resolve(values.out);
+  const csvPath = join(out, 'forecast.csv');
+  const chartPath = join(out, 'forecast.svg');
+  writeFileAtomic(csvPath, forecastCsv(series, evaluation));
+  const testTimes = series.times ? Array.from(series.times.subarray(evaluation.testStart)) : null;
+  const b = evaluation.baselines;
+  writeFileAtomic(
+    chartPath,
+    renderChartSvg(
+      buildForecastChartOption({
+        title: `${series.target.name}: one-step forecast on the test rows`,
+        subtitle: `RMSE ${evaluation.metrics.rmse.toPrecision(4)} · persistence ${b.persistence.metrics.rmse.toPrecision(4)} · ${spec.cell} ${spec.layers.join('×')} · ${backend.name}`,
+        times: testTimes,
+        actual: Array.from(evaluation.actual),
+        predicted: Array.from(evaluation.predicted),
+        predictedName: 'model',
+        baselines: [{ name: 'persistence', values: Array.from(b.persistence.predicted) }],
+        valueName: series.target.name,
+      }),
+    ),
+  );
+  const { split } = trained.prepared;
+  const report: TrainingReport = {
+    command: 'forecast',
+    ...backendFields(backend),
+    seconds: trained.outcome.seconds,
+    steps: trained.outcome.steps,
+    epochs: trained.outcome.epochs,
+    status: trained.outcome.status,
+    message: trained.outcome.message,
+    paramCount: trained.model.countParams(),
+    rows: {
+      train: split.valStart,
+      val: split.testStart - split.valStart,
+      test: split.n - split.testStart,
+    },
+    metrics: evaluation.metrics,
+    baselines: {
+      persistence: b.persistence.metrics,
+      seasonalNaive: { season: b.seasonalNaive.season ?? 1, ...b.seasonalNaive.metrics },
+      drift: b.drift.metrics,
+    },
+    spec,
+    transform: trained.prepared.transform,
+    frequency: series.frequency?.label ?? null,
+    import: importReport,
+    covariates: evaluation.covariatesNote,
+    future: Array.from(evaluation.future),
+    outputs: { csv: csvPath, chart: chartPath },
+  };
+  trained.model.dispose();
+  return report;
+}

@@ -1,0 +1,92 @@
+import type { TimeSeries } from '../time-series';
+import { EngineError } from '../../util/engine-error';
+import { splitRows, type SplitBounds, type SplitOptions } from './split-rows';
+import { fitScaler, scaleValue, type Scaler, type ScalingKind } from './scaler';
+import {
+  applyTransform,
+  checkTrend,
+  resolveTransform,
+  type TargetTransform,
+  type TargetTransformChoice,
+} from './target-transform';
+import { rowRange, type WindowSource } from './window-batches';
+
+export interface PrepareOptions {
+  lookback: number;
+  split?: SplitOptions;
+  scaling?: ScalingKind;
+  transform?: TargetTransformChoice;
+}
+
+/**
+ * A series in model space. Input channel 0 is the (transformed, scaled) target itself; channels
+ * 1.. are the scaled feature columns, in order. Everything needed to go back to original units is
+ * kept here and saved with a project.
+ */
+export interface PreparedSeries extends WindowSource {
+  split: SplitBounds;
+  transform: TargetTransform;
+  /** R² of a straight line on the training rows, the evidence behind an automatic transform. */
+  trendRSquared: number;
+  targetScaler: Scaler;
+  featureScalers: Scaler[];
+  featureNames: string[];
+  /** The target in original units. */
+  original: Float64Array;
+  /** First row that has a full window of defined inputs (lookback, +1 with differencing). */
+  firstRow: number;
+  trainRows: Int32Array;
+  valRows: Int32Array;
+  testRows: Int32Array;
+}
+
+export function prepareSeries(series: TimeSeries, options: PrepareOptions): PreparedSeries {
+  const n = series.target.values.length;
+  const lookback = options.lookback;
+  const split = splitRows(n, options.split);
+  const transformChoice = options.transform ?? 'auto';
+  const transform = resolveTransform(transformChoice, series.target.values, split.valStart);
+  const firstRow = lookback + (transform === 'difference' ? 1 : 0);
+  if (split.valStart - firstRow < 2) {
+    throw new EngineError(
+      'DATA_TOO_SHORT',
+      `${n} rows leave ${split.valStart} for training, too few for a lookback of ${lookback}; ` +
+        'use a shorter lookback or more data',
+    );
+  }
+  const scaling = options.scaling ?? 'zscore';
+  const modelTarget = applyTransform(series.target.values, transform);
+  const targetScaler = fitScaler(modelTarget, 0, split.valStart, scaling);
+  const featureScalers = series.features.map((f) =>
+    fitScaler(f.values, 0, split.valStart, scaling),
+  );
+
+  const featureCount = 1 + series.features.length;
+  const inputs = new Float32Array(n * featureCount);
+  const targets = new Float32Array(n);
+  for (let t = 0; t < n; t++) {
+    const z = scaleValue(targetScaler, modelTarget[t]!);
+    targets[t] = z;
+    inputs[t * featureCount] = z;
+    series.features.forEach((feature, j) => {
+      inputs[t * featureCount + 1 + j] = scaleValue(featureScalers[j]!, feature.values[t]!);
+    });
+  }
+  return {
+    inputs,
+    featureCount,
+    targets,
+    lookback,
+    split,
+    transform,
+    trendRSquared: checkTrend(series.target.values, split.valStart).rSquared,
+    targetScaler,
+    featureScalers,
+    featureNames: series.features.map((f) => f.name),
+    original: Float64Array.from(series.target.values),
+    firstRow,
+    trainRows: rowRange(firstRow, split.valStart),
+    valRows: rowRange(Math.max(firstRow, split.valStart), split.testStart),
+    testRows: rowRange(Math.max(firstRow, split.testStart), n),
+  };
+}

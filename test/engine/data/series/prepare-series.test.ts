@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { splitRows } from '../../../../src-main/engine/data/series/split-rows';
+import {
+  fitScaler,
+  scaleValue,
+  unscaleValue,
+} from '../../../../src-main/engine/data/series/scaler';
+import { checkTrend } from '../../../../src-main/engine/data/series/target-transform';
+import { prepareSeries } from '../../../../src-main/engine/data/series/prepare-series';
+import {
+  fillWindowBatch,
+  windowBatches,
+} from '../../../../src-main/engine/data/series/window-batches';
+import type { TimeSeries } from '../../../../src-main/engine/data/time-series';
+
+function seriesOf(values: number[], features: Record<string, number[]> = {}): TimeSeries {
+  return {
+    times: null,
+    frequency: null,
+    target: { name: 'y', values: Float64Array.from(values) },
+    features: Object.entries(features).map(([name, v]) => ({ name, values: Float64Array.from(v) })),
+  };
+}
+
+describe('splitRows', () => {
+  it('puts the last 20 % in test (rows floor(0.8·n) on) and the last 10 % of the rest in validation', () => {
+    expect(splitRows(100)).toEqual({ n: 100, valStart: 72, testStart: 80 });
+    // The real series: seattle (1461 rows) tests from row 1168, co2 (741 rows) from 592.
+    expect(splitRows(1461).testStart).toBe(1168);
+    expect(splitRows(741).testStart).toBe(592);
+    expect(splitRows(1461).valStart).toBe(1051);
+  });
+
+  it('honours explicit fractions and rejects impossible ones', () => {
+    expect(splitRows(50, { testFraction: 0.1, valFraction: 0 })).toEqual({
+      n: 50,
+      valStart: 45,
+      testStart: 45,
+    });
+    expect(() => splitRows(50, { testFraction: 1.2 })).toThrow(/test fraction/);
+  });
+});
+
+describe('scaler', () => {
+  it('fits z-score on the training rows only', () => {
+    const values = [1, 2, 3, 4, 100, 200];
+    const s = fitScaler(values, 0, 4, 'zscore');
+    expect(s.center).toBeCloseTo(2.5, 12);
+    expect(s.scale).toBeCloseTo(Math.sqrt(1.25), 12);
+    expect(unscaleValue(s, scaleValue(s, 200))).toBeCloseTo(200, 9);
+  });
+
+  it('fits min-max and keeps a constant column finite', () => {
+    expect(fitScaler([3, 5, 9], 0, 3, 'minmax')).toEqual({ kind: 'minmax', center: 3, scale: 6 });
+    expect(fitScaler([7, 7, 7], 0, 3, 'zscore')).toEqual({ kind: 'zscore', center: 7, scale: 1 });
+  });
+});
+
+describe('trend check', () => {
+  it('finds a trend in a rising line and none in a sine', () => {
+    const rising = Array.from({ length: 200 }, (_, t) => 0.5 * t + Math.sin(t));
+    const sine = Array.from({ length: 200 }, (_, t) => Math.sin(t / 5));
+    expect(checkTrend(rising, 200).trending).toBe(true);
+    expect(checkTrend(sine, 200).trending).toBe(false);
+    expect(checkTrend(sine, 200).rSquared).toBeLessThan(0.1);
+  });
+});
+
+describe('prepareSeries', () => {
+  it('builds windows whose label at row t is predicted from rows [t − lookback, t)', () => {
+    const values = Array.from({ length: 20 }, (_, t) => t % 5);
+    const p = prepareSeries(seriesOf(values), {
+      lookback: 3,
+      transform: 'none',
+      scaling: 'minmax',
+    });
+    // minmax on the training rows [0, 14): min 0, max 4.
+    expect(p.targetScaler).toEqual({ kind: 'minmax', center: 0, scale: 4 });
+    expect(Array.from(p.trainRows)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(Array.from(p.valRows)).toEqual([14, 15]);
+    expect(Array.from(p.testRows)).toEqual([16, 17, 18, 19]);
+    const batch = fillWindowBatch(p, p.testRows, 0, 2);
+    // Row 16 is predicted from rows 13, 14, 15 = values 3, 4, 0 → 0.75, 1, 0; its label is 16 % 5 = 1.
+    expect(Array.from(batch.x)).toEqual([0.75, 1, 0, 1, 0, 0.25]);
+    expect(Array.from(batch.y)).toEqual([0.25, 0.5]);
+  });
+
+  it('interleaves features after the target channel, scaled on the training rows', () => {
+    const p = prepareSeries(
+      seriesOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { f: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] }),
+      {
+        lookback: 2,
+        transform: 'none',
+        scaling: 'minmax',
+        split: { testFraction: 0.2, valFraction: 0 },
+      },
+    );
+    expect(p.featureCount).toBe(2);
+    // Training rows [0, 8): target min 1 max 8, feature min 10 max 80.
+    expect(p.inputs[2 * 2]).toBeCloseTo(2 / 7, 6);
+    expect(p.inputs[2 * 2 + 1]).toBeCloseTo(20 / 70, 6);
+  });
+
+  it('chooses first differences for a trending series and starts one row later', () => {
+    const values = Array.from({ length: 100 }, (_, t) => 300 + 0.2 * t + Math.sin(t / 2));
+    const p = prepareSeries(seriesOf(values), { lookback: 5 });
+    expect(p.transform).toBe('difference');
+    expect(p.firstRow).toBe(6);
+    expect(p.trendRSquared).toBeGreaterThan(0.9);
+    // Row 10's label is the scaled difference y[10] − y[9].
+    const d = values[10]! - values[9]!;
+    expect(p.targets[10]).toBeCloseTo(scaleValue(p.targetScaler, d), 5);
+  });
+
+  it('produces long series batch by batch with a smaller last batch', () => {
+    const values = Array.from({ length: 1000 }, (_, t) => Math.sin(t));
+    const p = prepareSeries(seriesOf(values), { lookback: 10, transform: 'none' });
+    const sizes = [...windowBatches(p, p.trainRows, 256)].map((b) => b.size);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(p.trainRows.length);
+    expect(sizes.slice(0, -1).every((s) => s === 256)).toBe(true);
+  });
+
+  it('refuses a series too short for the lookback with an actionable message', () => {
+    expect(() => prepareSeries(seriesOf([1, 2, 3, 4, 5, 6]), { lookback: 10 })).toThrow(
+      /shorter lookback or more data/,
+    );
+  });
+});
