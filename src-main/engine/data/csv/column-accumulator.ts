@@ -1,0 +1,135 @@
+import { EngineError } from '../../util/engine-error';
+import type { ColumnGuess } from './column-kind';
+import type { CsvColumn } from './csv-table';
+import { createGrowableFloat64 } from './growable-float64';
+import type { DateFormat } from './parse-date';
+import { createDateParser, describeDateFormat } from './parse-date';
+import type { DecimalMark } from './parse-number';
+import { isMissingMarker, needsTrim, parseNumber } from './parse-number';
+
+/** Collects the cells of one column while a file streams past; `line` is the cell's 1-based line. */
+export interface ColumnAccumulator {
+  add(cell: string, line: number): void;
+  finish(): { column: CsvColumn; warning: string | null };
+}
+
+function quote(cell: string): string {
+  return JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);
+}
+
+function createNumberAccumulator(name: string, decimal: DecimalMark): ColumnAccumulator {
+  const values = createGrowableFloat64();
+  let missing = 0;
+  let invalid = 0;
+  let firstInvalid = '';
+  return {
+    add(cell, line) {
+      const value = parseNumber(cell, decimal);
+      if (Number.isNaN(value)) {
+        missing += 1;
+        if (!isMissingMarker(cell)) {
+          if (invalid === 0) firstInvalid = `line ${line}: ${quote(cell)}`;
+          invalid += 1;
+        }
+      }
+      values.push(value);
+    },
+    finish() {
+      const warning =
+        invalid === 0
+          ? null
+          : `Column "${name}": ${invalid} value(s) are not numbers and were read as missing ` +
+            `(first on ${firstInvalid}).`;
+      const column = {
+        name,
+        kind: 'number' as const,
+        numbers: values.toArray(),
+        times: null,
+        texts: null,
+        missing,
+      };
+      return { column, warning };
+    },
+  };
+}
+
+function dateError(
+  name: string,
+  cell: string,
+  line: number,
+  format: DateFormat,
+  guessedOrder: boolean,
+): EngineError {
+  const hint = guessedOrder
+    ? ` The first rows did not show whether dates are day-first or month-first; they were read as ` +
+      `${describeDateFormat(format)}. Choose the other date order if the file uses it.`
+    : '';
+  return new EngineError(
+    'CSV_DATE',
+    `Line ${line}: ${quote(cell)} in column "${name}" is not a valid ${describeDateFormat(format)} date.${hint}`,
+    { line },
+  );
+}
+
+/** Dates must all parse: a bad one stops the import with its line, since rows cannot be placed. */
+function createDateAccumulator(
+  name: string,
+  format: DateFormat,
+  guessedOrder: boolean,
+): ColumnAccumulator {
+  const times = createGrowableFloat64();
+  const parse = createDateParser(format);
+  let missing = 0;
+  return {
+    add(cell, line) {
+      // Parse first: the marker check (trim, lower-case, set lookup) is only for cells that fail.
+      const time = parse(needsTrim(cell) ? cell.trim() : cell);
+      if (!Number.isNaN(time)) {
+        times.push(time);
+        return;
+      }
+      if (!isMissingMarker(cell)) throw dateError(name, cell, line, format, guessedOrder);
+      missing += 1;
+      times.push(NaN);
+    },
+    finish() {
+      const warning = guessedOrder
+        ? `Column "${name}": day and month order could not be told from the data; dates were read as ` +
+          `${describeDateFormat(format)}.`
+        : null;
+      return {
+        column: { name, kind: 'date', numbers: null, times: times.toArray(), texts: null, missing },
+        warning,
+      };
+    },
+  };
+}
+
+function createTextAccumulator(name: string): ColumnAccumulator {
+  const texts: string[] = [];
+  let missing = 0;
+  return {
+    add(cell) {
+      if (isMissingMarker(cell)) missing += 1;
+      texts.push(cell);
+    },
+    finish() {
+      return {
+        column: { name, kind: 'text', numbers: null, times: null, texts, missing },
+        warning: null,
+      };
+    },
+  };
+}
+
+export function createColumnAccumulator(
+  name: string,
+  guess: ColumnGuess,
+  decimal: DecimalMark,
+): ColumnAccumulator {
+  if (guess.kind === 'number') return createNumberAccumulator(name, decimal);
+  if (guess.kind === 'date' && guess.dateFormat !== null) {
+    return createDateAccumulator(name, guess.dateFormat, !guess.dateOrderFromData);
+  }
+  return createTextAccumulator(name);
+}

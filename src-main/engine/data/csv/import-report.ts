@@ -1,0 +1,83 @@
+import type { Frequency } from '../time-series';
+import type { FillPolicy } from './fill-missing';
+
+/** What `toTimeSeries` did to the table, for the import wizard, the CLI and the run record. */
+export interface ImportReport {
+  /** Data rows in the table. */
+  rowsRead: number;
+  /** Rows in the series: read, minus dropped, plus inserted dates. */
+  rowsUsed: number;
+  dateColumn: string | null;
+  frequency: Frequency | null;
+  /** True when the rows were not in time order and were sorted. */
+  sortedByTime: boolean;
+  /** Rows left out because their date cell was empty. */
+  rowsWithoutDate: number;
+  /** Missing values per used column (target first), before filling. */
+  missingValues: { column: string; count: number }[];
+  /** Dates absent from the regular index, before filling (e.g. 5 months in the CO2 data). */
+  missingDates: number;
+  fill: FillPolicy;
+  insertedDates: number;
+  filledValues: number;
+  droppedRows: number;
+  /** Why no dates could be inserted (the times are not on a regular grid), or null. */
+  irregularReason: string | null;
+  /** Problems met while reading the file (e.g. cells that were not numbers). */
+  warnings: string[];
+  /** The above in plain sentences, in the order things were done. */
+  notes: string[];
+}
+
+type ReportFacts = Omit<ImportReport, 'notes'>;
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function missingNote(facts: ReportFacts): string | null {
+  const columns = facts.missingValues.filter((entry) => entry.count > 0);
+  if (columns.length === 0) return null;
+  const listed = columns.map((entry) => `${entry.count} in "${entry.column}"`).join(', ');
+  return `Missing values: ${listed}.`;
+}
+
+function fillNote(facts: ReportFacts): string | null {
+  if (facts.fill === 'drop') {
+    return facts.droppedRows === 0
+      ? null
+      : `Dropped ${plural(facts.droppedRows, 'row')} with a missing value.`;
+  }
+  if (facts.filledValues === 0) return null;
+  const how =
+    facts.fill === 'linear' ? 'by linear interpolation in time' : 'with the previous value';
+  const inserted =
+    facts.insertedDates === 0
+      ? ''
+      : ` after inserting ${plural(facts.insertedDates, 'missing date')}`;
+  return `Filled ${plural(facts.filledValues, 'value')} ${how}${inserted}.`;
+}
+
+/** Sentences for a user, skipping everything that did not happen. */
+export function describeImport(facts: ReportFacts): string[] {
+  const notes: (string | null)[] = [
+    `Read ${plural(facts.rowsRead, 'row')}; the series has ${plural(facts.rowsUsed, 'row')}.`,
+    facts.frequency === null
+      ? null
+      : `The data is ${facts.frequency.label} (from "${facts.dateColumn}").`,
+    facts.sortedByTime ? 'The rows were not in time order and were sorted.' : null,
+    facts.rowsWithoutDate === 0
+      ? null
+      : `Left out ${plural(facts.rowsWithoutDate, 'row')} without a date.`,
+    facts.missingDates === 0
+      ? null
+      : `${plural(facts.missingDates, 'date')} of the regular index ${facts.missingDates === 1 ? 'is' : 'are'} missing.`,
+    facts.irregularReason === null
+      ? null
+      : `The dates are not regular (${facts.irregularReason}), so no dates were inserted.`,
+    missingNote(facts),
+    fillNote(facts),
+    ...facts.warnings,
+  ];
+  return notes.filter((note): note is string => note !== null);
+}

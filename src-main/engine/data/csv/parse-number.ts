@@ -1,0 +1,69 @@
+/**
+ * Number cells. A CSV has no types: a cell is a number when it reads as one under the file's
+ * decimal mark, missing when it is empty or a common "not available" marker, and invalid otherwise.
+ * Missing and invalid cells are both stored as NaN; the import counts them separately.
+ */
+export type DecimalMark = '.' | ',';
+
+/** Markers spreadsheets and statistics tools write for "no value" (compared lower-cased). */
+const MISSING_MARKERS = new Set(['', 'na', 'n/a', 'n.a.', 'nan', 'null', 'none', '-', '?', '#n/a']);
+
+export function isMissingMarker(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 4 && MISSING_MARKERS.has(trimmed.toLowerCase());
+}
+
+const DOT_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const COMMA_DECIMAL = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
+const COMMA_THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const DOT_THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+
+/** Parse a trimmed cell with the given decimal mark (and the other mark as thousands separator). */
+function parseTrimmed(text: string, decimal: DecimalMark): number {
+  if (decimal === '.') {
+    if (DOT_DECIMAL.test(text)) return Number(text);
+    if (COMMA_THOUSANDS.test(text)) return Number(text.replaceAll(',', ''));
+    return NaN;
+  }
+  if (COMMA_DECIMAL.test(text)) return Number(text.replace(',', '.'));
+  // "1.234" is a thousands group under a decimal comma; "1.5" can only be a stray dot decimal.
+  if (DOT_THOUSANDS.test(text)) return Number(text.replaceAll('.', '').replace(',', '.'));
+  if (DOT_DECIMAL.test(text)) return Number(text);
+  return NaN;
+}
+
+/** Whether a cell has surrounding whitespace; cheaper than always trimming a million cells. */
+export function needsTrim(text: string): boolean {
+  return text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
+}
+
+/** A cell read as a number: NaN when it is not one (see `isMissingMarker` to tell why). */
+export function parseNumber(text: string, decimal: DecimalMark): number {
+  return parseTrimmed(needsTrim(text) ? text.trim() : text, decimal);
+}
+
+/** Whether a cell reads as a number under either decimal mark: for sniffing the dialect. */
+export function looksNumeric(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    DOT_DECIMAL.test(trimmed) ||
+    COMMA_DECIMAL.test(trimmed) ||
+    COMMA_THOUSANDS.test(trimmed) ||
+    DOT_THOUSANDS.test(trimmed)
+  );
+}
+
+const COMMA_VOTE = /^[+-]?(?:\d+,\d+|\d{1,3}(?:\.\d{3})+,\d+)$/;
+const DOT_VOTE = /^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$/;
+const AMBIGUOUS_THOUSANDS = /^[+-]?\d{1,3}\.\d{3}$/;
+
+/**
+ * What a cell says about the decimal mark: "1,5" and "1.234,5" vote comma, "1.5" votes dot, and
+ * "1.234" (either 1.234 or 1234) does not vote.
+ */
+export function decimalEvidence(text: string): DecimalMark | null {
+  const trimmed = text.trim();
+  if (COMMA_VOTE.test(trimmed)) return ',';
+  if (DOT_VOTE.test(trimmed) && !AMBIGUOUS_THOUSANDS.test(trimmed)) return '.';
+  return null;
+}
