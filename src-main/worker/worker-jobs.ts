@@ -14,6 +14,7 @@ import {
   type ForecastEvaluation,
 } from '../engine/forecast/evaluate-forecaster';
 import type { TrainOutcome } from '../engine/train/train-progress';
+import { disposeModel } from '../engine/model/dispose-model';
 
 /** The jobs the worker runs: a request type and a result type per kind, all plain data. */
 export interface SineJob {
@@ -64,7 +65,7 @@ export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
     const backend = await selectBackend(request.backend);
     const result = await runSineExperiment({ ...request, ...hooks });
     const paramCount = result.model.countParams();
-    result.model.dispose();
+    disposeModel(result.model);
     return {
       backend,
       outcome: result.outcome,
@@ -86,7 +87,7 @@ export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
         transform: trained.prepared.transform,
       };
     } finally {
-      trained.model.dispose();
+      disposeModel(trained.model);
     }
   },
   crash() {

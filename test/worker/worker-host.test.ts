@@ -7,6 +7,7 @@ import { evaluateForecaster } from '../../src-main/engine/forecast/evaluate-fore
 import type { TimeSeries } from '../../src-main/engine/data/time-series';
 import type { TrainProgress } from '../../src-main/engine/train/train-progress';
 import { EngineError } from '../../src-main/engine/util/engine-error';
+import { disposeModel } from '../../src-main/engine/model/dispose-model';
 
 // The worker runs the TypeScript source through tsx, as in development; the app runs the build.
 const ENTRY = new URL('../../src-main/worker/worker-entry.ts', import.meta.url);
@@ -44,7 +45,7 @@ describe('the training worker', () => {
     const remote = await job.result;
     const local = await trainForecaster(series(), SPEC);
     const evaluation = evaluateForecaster(local.model, local.prepared, { horizon: 5 });
-    local.model.dispose();
+    disposeModel(local.model);
     expect(remote.backend.name).toBe('cpu');
     expect(remote.outcome.steps).toBe(60);
     expect(Array.from(remote.evaluation.predicted)).toEqual(Array.from(evaluation.predicted));

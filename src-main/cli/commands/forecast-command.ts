@@ -13,6 +13,7 @@ import { backendFields, writeFileAtomic, type TrainingReport } from '../cli-outp
 import { makeProgressReporter } from '../progress-reporter';
 import { SPEC_FLAG_OPTIONS, specFromFlags } from '../spec-flags';
 import { FORECAST_USAGE } from '../cli-usage';
+import { disposeModel } from '../../engine/model/dispose-model';
 
 function positiveInt(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -146,6 +147,6 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     future: Array.from(evaluation.future),
     outputs: { csv: csvPath, chart: chartPath },
   };
-  trained.model.dispose();
+  disposeModel(trained.model);
   return report;
 }

@@ -10,6 +10,7 @@ import { renderChartSvg } from '../../report/render-chart-svg';
 import { backendFields, writeFileAtomic, type TrainingReport } from '../cli-output';
 import { makeProgressReporter } from '../progress-reporter';
 import { SPEC_FLAG_OPTIONS, specFromFlags } from '../spec-flags';
+import { disposeModel } from '../../engine/model/dispose-model';
 
 /**
  * Baselines on the same 990 test points. Persistence ŷ[t] = y[t−1]; seasonal naive uses the sine's
@@ -78,6 +79,6 @@ export async function runSinCommand(argv: string[]): Promise<TrainingReport> {
     spec,
     outputs: { chart: chartPath },
   };
-  result.model.dispose();
+  disposeModel(result.model);
   return report;
 }

@@ -3,15 +3,7 @@
  * of the same length, with no missing values left (they are filled or dropped on import).
  */
 export type FrequencyUnit =
-  | 'millisecond'
-  | 'second'
-  | 'minute'
-  | 'hour'
-  | 'day'
-  | 'week'
-  | 'month'
-  | 'quarter'
-  | 'year';
+  'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 export interface Frequency {
   unit: FrequencyUnit;

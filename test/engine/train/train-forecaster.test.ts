@@ -7,6 +7,7 @@ import { evaluateForecaster } from '../../../src-main/engine/forecast/evaluate-f
 import { evaluateLoss } from '../../../src-main/engine/train/train-loop';
 import { seriesBatchSource } from '../../../src-main/engine/forecast/series-batch-source';
 import type { TimeSeries } from '../../../src-main/engine/data/time-series';
+import { disposeModel } from '../../../src-main/engine/model/dispose-model';
 
 /** A noisy seasonal series: enough structure to learn, small enough to train in seconds. */
 function seasonalSeries(n = 400): TimeSeries {
@@ -44,7 +45,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('training a forecaster on %s', (back
     expect(trained.outcome.steps).toBe(120);
     expect(last.loss).toBeLessThan(first.loss * 0.5);
     expect(last.valLoss!).toBeLessThan(first.valLoss!);
-    trained.model.dispose();
+    disposeModel(trained.model);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -57,7 +58,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('training a forecaster on %s', (back
     expect(Array.from(ea.predicted)).toEqual(Array.from(eb.predicted));
     const c = await trainForecaster(seasonalSeries(), { ...SMALL, seed: 8 });
     expect(evaluateForecaster(c.model, c.prepared).predicted).not.toEqual(ea.predicted);
-    [a, b, c].forEach((t) => t.model.dispose());
+    [a, b, c].forEach((t) => disposeModel(t.model));
   });
 
   it('stops on cancel and keeps the weights it had', async () => {
@@ -77,8 +78,8 @@ describe.each<BackendName>(['cpu', 'wasm'])('training a forecaster on %s', (back
     const p10 = evaluateForecaster(trained.model, trained.prepared).predicted;
     const p0 = evaluateForecaster(fresh.model, fresh.prepared).predicted;
     expect(p10).not.toEqual(p0);
-    trained.model.dispose();
-    fresh.model.dispose();
+    disposeModel(trained.model);
+    disposeModel(fresh.model);
   });
 
   it('stops on a non-finite loss with advice and never applies the bad update', async () => {
@@ -92,7 +93,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('training a forecaster on %s', (back
     expect(trained.outcome.message).toMatch(/Lower the learning rate/);
     const weights = trained.model.getWeights().map((w) => Array.from(w.dataSync()));
     expect(weights.flat().every(Number.isFinite)).toBe(true);
-    trained.model.dispose();
+    disposeModel(trained.model);
   });
 
   it('early-stops and restores the weights of its best validation point', async () => {
@@ -109,6 +110,6 @@ describe.each<BackendName>(['cpu', 'wasm'])('training a forecaster on %s', (back
     const source = seriesBatchSource(prepared, prepared.trainRows, prepared.valRows);
     expect(evaluateLoss(trained.model, source, mse)).toBeCloseTo(trained.outcome.bestValLoss!, 5);
     expect(trained.outcome.restoredStep).toBeLessThan(trained.outcome.steps);
-    trained.model.dispose();
+    disposeModel(trained.model);
   });
 });
