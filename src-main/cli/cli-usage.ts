@@ -9,7 +9,7 @@ export const FORECAST_USAGE = `rnn-studio forecast --csv FILE --target COL [opti
   --date COL            the date/time column (frequency is inferred from it)
   --features A,B        extra input columns
   --fill linear|ffill|drop   missing values and dates (default linear)
-  --transform auto|none|difference   target transform (auto: differences when the series trends)
+  --transform auto|none|residual|difference   target transform (auto: difference when the series trends, else residual)
   --scaling zscore|minmax
   --horizon H           also forecast H rows past the end (recursive)
   --season S            season of the seasonal-naive baseline (default: from the frequency)

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PreparedSeries } from '../data/series/prepare-series';
 import { scaleValue, unscaleValue } from '../data/series/scaler';
-import { invertTransform } from '../data/series/target-transform';
+import { inputOf, invertTransform } from '../data/series/target-transform';
 import { predictRows } from './series-batch-source';
 
 /**
@@ -50,22 +50,15 @@ export function predictRecursive(
       prepared.transform,
     );
     out[h] = level;
-    previousLevel = level;
     // Slide the window one row: drop the oldest, append [predicted target, held features].
     window.copyWithin(0, featureCount);
     const row = (lookback - 1) * featureCount;
-    window[row] = z;
+    window[row] = scaleValue(
+      prepared.inputScaler,
+      inputOf(level, previousLevel, prepared.transform),
+    );
     window.set(lastFeatures, row + 1);
+    previousLevel = level;
   }
   return out;
-}
-
-/** The scaled value a prediction would carry as input (exported for tests of the feedback path). */
-export function toModelSpace(
-  prepared: PreparedSeries,
-  level: number,
-  previousLevel: number,
-): number {
-  const transformed = prepared.transform === 'none' ? level : level - previousLevel;
-  return scaleValue(prepared.targetScaler, transformed);
 }

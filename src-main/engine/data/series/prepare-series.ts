@@ -19,8 +19,8 @@ export interface PrepareOptions {
 }
 
 /**
- * A series in model space. Input channel 0 is the (transformed, scaled) target itself; channels
- * 1.. are the scaled feature columns, in order. Everything needed to go back to original units is
+ * A series in model space. Input channel 0 is the scaled target channel (see TargetTransform);
+ * channels 1.. are the scaled feature columns, in order. Everything needed to go back to original units is
  * kept here and saved with a project.
  */
 export interface PreparedSeries extends WindowSource {
@@ -28,6 +28,9 @@ export interface PreparedSeries extends WindowSource {
   transform: TargetTransform;
   /** R² of a straight line on the training rows, the evidence behind an automatic transform. */
   trendRSquared: number;
+  /** Scales the target channel of the inputs (levels, or changes with `difference`). */
+  inputScaler: Scaler;
+  /** Scales the labels (levels with `none`, changes otherwise). */
   targetScaler: Scaler;
   featureScalers: Scaler[];
   featureNames: string[];
@@ -55,8 +58,9 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     );
   }
   const scaling = options.scaling ?? 'zscore';
-  const modelTarget = applyTransform(series.target.values, transform);
-  const targetScaler = fitScaler(modelTarget, 0, split.valStart, scaling);
+  const channel = applyTransform(series.target.values, transform);
+  const inputScaler = fitScaler(channel.inputs, 0, split.valStart, scaling);
+  const targetScaler = fitScaler(channel.labels, 0, split.valStart, scaling);
   const featureScalers = series.features.map((f) =>
     fitScaler(f.values, 0, split.valStart, scaling),
   );
@@ -65,9 +69,8 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
   const inputs = new Float32Array(n * featureCount);
   const targets = new Float32Array(n);
   for (let t = 0; t < n; t++) {
-    const z = scaleValue(targetScaler, modelTarget[t]!);
-    targets[t] = z;
-    inputs[t * featureCount] = z;
+    targets[t] = scaleValue(targetScaler, channel.labels[t]!);
+    inputs[t * featureCount] = scaleValue(inputScaler, channel.inputs[t]!);
     series.features.forEach((feature, j) => {
       inputs[t * featureCount + 1 + j] = scaleValue(featureScalers[j]!, feature.values[t]!);
     });
@@ -80,6 +83,7 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     split,
     transform,
     trendRSquared: checkTrend(series.target.values, split.valStart).rSquared,
+    inputScaler,
     targetScaler,
     featureScalers,
     featureNames: series.features.map((f) => f.name),

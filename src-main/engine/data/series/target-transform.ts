@@ -1,10 +1,16 @@
 /**
- * A target transform keeps trending series learnable. Scaling is fitted on the training rows, so a
- * series that keeps rising (CO2) reaches values in the test rows that the network never saw and
- * its saturating cells cannot produce. Modelling first differences y[t] − y[t−1] instead turns the
- * trend into a roughly constant offset, and the level is restored from the previous actual value.
+ * What the network sees and predicts for the target column:
+ * - `none`: levels in, the level y[t] out.
+ * - `residual`: levels in, the change y[t] − y[t−1] out. An output of 0 is exactly the persistence
+ *   forecast, so the network only has to learn corrections to it (mean reversion, seasonality).
+ *   On noisy real series (daily temperature) this keeps it from doing worse than persistence.
+ * - `difference`: changes in, the change out. Scaling is fitted on the training rows, so a series
+ *   that keeps rising (CO2) reaches levels in the test rows that the network never saw and its
+ *   saturating cells cannot produce; its differences stay in range.
+ * In both change modes the level is restored from the previous value (actual for one-step
+ * predictions, predicted for a recursive forecast).
  */
-export type TargetTransform = 'none' | 'difference';
+export type TargetTransform = 'none' | 'residual' | 'difference';
 export type TargetTransformChoice = TargetTransform | 'auto';
 
 export interface TrendCheck {
@@ -50,29 +56,40 @@ export function resolveTransform(
   trainEnd: number,
 ): TargetTransform {
   if (choice !== 'auto') return choice;
-  return checkTrend(values, trainEnd).trending ? 'difference' : 'none';
+  return checkTrend(values, trainEnd).trending ? 'difference' : 'residual';
 }
 
-/** Model-space target before scaling: the value itself, or its first difference (NaN at row 0). */
-export function applyTransform(
-  values: ArrayLike<number>,
-  transform: TargetTransform,
-): Float64Array {
+function firstDifferences(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(values.length);
-  if (transform === 'none') {
-    for (let t = 0; t < values.length; t++) out[t] = values[t]!;
-    return out;
-  }
   out[0] = Number.NaN;
   for (let t = 1; t < values.length; t++) out[t] = values[t]! - values[t - 1]!;
   return out;
 }
 
-/** Back to the level: `previousLevel` is y[t−1] (actual for one-step, predicted for recursive). */
+/**
+ * The target channel before scaling: `inputs` is what the network reads for each row, `labels`
+ * what it predicts for each row (NaN where undefined, i.e. row 0 of a change).
+ */
+export function applyTransform(
+  values: ArrayLike<number>,
+  transform: TargetTransform,
+): { inputs: Float64Array; labels: Float64Array } {
+  const levels = Float64Array.from(values);
+  if (transform === 'none') return { inputs: levels, labels: levels };
+  const changes = firstDifferences(values);
+  return { inputs: transform === 'residual' ? levels : changes, labels: changes };
+}
+
+/** A label back to the level: `previousLevel` is y[t−1] (actual, or predicted when recursive). */
 export function invertTransform(
   transformed: number,
   previousLevel: number,
   transform: TargetTransform,
 ): number {
   return transform === 'none' ? transformed : previousLevel + transformed;
+}
+
+/** The target channel's input value for a row whose level is `level`. */
+export function inputOf(level: number, previousLevel: number, transform: TargetTransform): number {
+  return transform === 'difference' ? level - previousLevel : level;
 }

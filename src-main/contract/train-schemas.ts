@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { modelSpecSchema } from '../engine/model/model-spec';
+
+export const backendInfoSchema = z.object({
+  name: z.enum(['tensorflow', 'wasm', 'cpu']),
+  version: z.string(),
+  fallbackReason: z.string().nullable(),
+});
+export type BackendInfoValue = z.infer<typeof backendInfoSchema>;
+
+export const backendChoiceSchema = z.enum(['auto', 'tensorflow', 'wasm', 'cpu']);
+
+export const specSummarySchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
+  layers: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['recurrent', 'dense', 'embedding']),
+      units: z.number(),
+      inputSize: z.number(),
+      params: z.number(),
+      formula: z.string(),
+    }),
+  ),
+  totalParams: z.number(),
+});
+export type SpecSummaryValue = z.infer<typeof specSummarySchema>;
+
+export const dataSettingsSchema = z.object({
+  transform: z.enum(['auto', 'none', 'residual', 'difference']),
+  scaling: z.enum(['zscore', 'minmax']),
+  testFraction: z.number().gt(0.01).lt(0.9),
+  valFraction: z.number().min(0).lt(0.9),
+  /** Season of the seasonal-naive baseline; null = from the data's frequency. */
+  season: z.number().int().min(1).nullable(),
+  /** Rows to forecast past the end of the data (recursive). */
+  horizon: z.number().int().min(0).max(10_000),
+});
+export type DataSettingsValue = z.infer<typeof dataSettingsSchema>;
+
+export const trainStartSchema = z.object({
+  datasetId: z.string(),
+  spec: modelSpecSchema,
+  data: dataSettingsSchema,
+  backend: backendChoiceSchema,
+});
+export type TrainStartRequest = z.infer<typeof trainStartSchema>;
+
+export const progressSchema = z.object({
+  step: z.number(),
+  totalSteps: z.number(),
+  epoch: z.number(),
+  totalEpochs: z.number(),
+  loss: z.number(),
+  valLoss: z.number().nullable(),
+  samplesPerSecond: z.number(),
+  elapsedSeconds: z.number(),
+  etaSeconds: z.number(),
+});
+export type ProgressValue = z.infer<typeof progressSchema>;
+
+export const metricsSchema = z.object({
+  rmse: z.number(),
+  mae: z.number(),
+  mape: z.number().nullable(),
+  smape: z.number(),
+  mase: z.number().nullable(),
+});
+export type MetricsValue = z.infer<typeof metricsSchema>;
+
+const baselineSchema = z.object({
+  name: z.string(),
+  season: z.number().nullable(),
+  predicted: z.array(z.number()),
+  metrics: metricsSchema,
+});
+
+/** A finished run: what the Train and Forecast views show. */
+export const runResultSchema = z.object({
+  runId: z.string(),
+  datasetId: z.string(),
+  spec: modelSpecSchema,
+  backend: backendInfoSchema,
+  status: z.enum(['completed', 'early-stopped', 'cancelled', 'nan']),
+  message: z.string(),
+  steps: z.number(),
+  seconds: z.number(),
+  paramCount: z.number(),
+  history: z.array(
+    z.object({
+      step: z.number(),
+      epoch: z.number(),
+      loss: z.number(),
+      valLoss: z.number().nullable(),
+    }),
+  ),
+  transform: z.enum(['none', 'residual', 'difference']),
+  split: z.object({ n: z.number(), valStart: z.number(), testStart: z.number() }),
+  test: z.object({
+    startRow: z.number(),
+    times: z.array(z.number()).nullable(),
+    actual: z.array(z.number()),
+    predicted: z.array(z.number()),
+  }),
+  metrics: metricsSchema,
+  baselines: z.object({
+    persistence: baselineSchema,
+    seasonalNaive: baselineSchema,
+    drift: baselineSchema,
+  }),
+  future: z.object({ times: z.array(z.number()).nullable(), values: z.array(z.number()) }),
+  covariatesNote: z.string(),
+});
+export type RunResultValue = z.infer<typeof runResultSchema>;
