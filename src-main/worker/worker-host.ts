@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import { EngineError, type EngineErrorValue } from '../engine/util/engine-error';
-import type { TrainProgress } from '../engine/train/train-progress';
 import { isWorkerReply, type JobMessage, type WorkerReply } from './worker-protocol';
 import type { JobKind, JobTypes } from './worker-jobs';
 
@@ -21,7 +20,7 @@ export interface RunningJob<R> {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: EngineError): void;
-  onProgress: ((p: TrainProgress) => void) | undefined;
+  onProgress: ((progress: never) => void) | undefined;
 }
 
 const fromValue = (e: EngineErrorValue): EngineError =>
@@ -46,7 +45,7 @@ export class WorkerHost {
   run<K extends JobKind>(
     kind: K,
     request: JobTypes[K]['request'],
-    onProgress?: (progress: TrainProgress) => void,
+    onProgress?: (progress: JobTypes[K]['progress']) => void,
   ): RunningJob<JobTypes[K]['result']> {
     if (this.closed) throw new EngineError('INTERNAL', 'the training worker has been shut down');
     const worker = this.ensureWorker();
@@ -95,7 +94,8 @@ export class WorkerHost {
     const job = this.pending.get(reply.id);
     if (job === undefined) return;
     if (reply.type === 'progress') {
-      job.onProgress?.(reply.progress);
+      // The worker sends the progress type of the job's kind (JobTypes), checked at the call site.
+      job.onProgress?.(reply.progress as never);
       return;
     }
     this.pending.delete(reply.id);

@@ -1,22 +1,34 @@
-import type { BackendChoice, BackendInfo } from '../engine/backend/select-backend';
-import { selectBackend } from '../engine/backend/select-backend';
+import * as tf from '@tensorflow/tfjs';
+import {
+  selectBackend,
+  type BackendChoice,
+  type BackendInfo,
+} from '../engine/backend/select-backend';
 import type { ModelSpec } from '../engine/model/model-spec';
 import type { TimeSeries } from '../engine/data/time-series';
+import { readCsvFile, readCsvText, toTimeSeries, type ImportReport } from '../engine/data/csv';
+import type { CsvReadOptions } from '../engine/data/csv';
+import type { FillPolicy } from '../engine/data/csv';
 import { runSineExperiment } from '../engine/experiments/sine-experiment';
-import {
-  trainForecaster,
-  type ForecastDataOptions,
-  type TrainHooks,
-} from '../engine/forecast/train-forecaster';
+import { trainForecaster, type ForecastDataOptions } from '../engine/forecast/train-forecaster';
 import {
   evaluateForecaster,
   type EvaluateOptions,
   type ForecastEvaluation,
 } from '../engine/forecast/evaluate-forecaster';
-import type { TrainOutcome } from '../engine/train/train-progress';
+import {
+  hashSeries,
+  openForecasterProject,
+  saveForecasterProject,
+  type RunRecord,
+} from '../engine/forecast/forecaster-project';
 import { disposeModel } from '../engine/model/dispose-model';
+import { EngineError } from '../engine/util/engine-error';
+import type { TrainOutcome, TrainProgress } from '../engine/train/train-progress';
+import type { WorkerSession } from './worker-session';
+import type { TargetTransform } from '../engine/data/series/target-transform';
 
-/** The jobs the worker runs: a request type and a result type per kind, all plain data. */
+/** The jobs the worker runs: request, result and progress types per kind, all plain data. */
 export interface SineJob {
   backend: BackendChoice;
   spec?: ModelSpec;
@@ -38,32 +50,84 @@ export interface ForecastJob {
   spec: ModelSpec;
   data?: ForecastDataOptions;
   evaluate?: EvaluateOptions;
+  /** Keep the trained model in the worker under this id (for saving); disposed otherwise. */
+  keepAs?: string;
 }
 export interface ForecastJobResult {
   backend: BackendInfo;
   outcome: TrainOutcome;
   evaluation: ForecastEvaluation;
   paramCount: number;
-  transform: string;
+  transform: TargetTransform;
+  split: { n: number; valStart: number; testStart: number };
+  record: RunRecord;
+}
+
+export interface ImportJob {
+  source: { path: string } | { text: string };
+  read?: Omit<CsvReadOptions, 'onProgress' | 'signal'>;
+  target: string;
+  features: string[];
+  date: string | null;
+  fill: FillPolicy;
+}
+export interface ImportJobResult {
+  series: TimeSeries;
+  report: ImportReport;
+}
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface SaveJob {
+  runId: string;
+  dir: string;
+  result?: unknown;
+}
+export interface OpenJob {
+  dir: string;
+  keepAs: string;
+  evaluate?: EvaluateOptions;
+}
+export interface OpenJobResult {
+  spec: ModelSpec;
+  series: TimeSeries;
+  record: RunRecord;
+  result: unknown;
+  evaluation: ForecastEvaluation;
 }
 
 export interface JobTypes {
-  sine: { request: SineJob; result: SineJobResult };
-  forecast: { request: ForecastJob; result: ForecastJobResult };
+  sine: { request: SineJob; result: SineJobResult; progress: TrainProgress };
+  forecast: { request: ForecastJob; result: ForecastJobResult; progress: TrainProgress };
+  import: { request: ImportJob; result: ImportJobResult; progress: ImportProgress };
+  save: { request: SaveJob; result: { dir: string }; progress: never };
+  open: { request: OpenJob; result: OpenJobResult; progress: never };
   /** Test hook: kills the worker thread, to prove the host recovers. */
-  crash: { request: Record<string, never>; result: never };
+  crash: { request: Record<string, never>; result: never; progress: never };
 }
 export type JobKind = keyof JobTypes;
 
+export interface JobContext<P> {
+  onProgress: (progress: P) => void;
+  isCancelled: () => boolean;
+  session: WorkerSession;
+}
+
 export type JobHandler<K extends JobKind> = (
   request: JobTypes[K]['request'],
-  hooks: TrainHooks,
+  context: JobContext<JobTypes[K]['progress']>,
 ) => Promise<JobTypes[K]['result']>;
 
+function versions(): Record<string, string> {
+  return { tfjs: tf.version.tfjs, node: process.versions.node };
+}
+
 export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
-  async sine(request, hooks) {
+  async sine(request, { onProgress, isCancelled }) {
     const backend = await selectBackend(request.backend);
-    const result = await runSineExperiment({ ...request, ...hooks });
+    const result = await runSineExperiment({ ...request, onProgress, isCancelled });
     const paramCount = result.model.countParams();
     disposeModel(result.model);
     return {
@@ -75,21 +139,95 @@ export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
       paramCount,
     };
   },
-  async forecast(request, hooks) {
+
+  async forecast(request, { onProgress, isCancelled, session }) {
     const backend = await selectBackend(request.backend);
-    const trained = await trainForecaster(request.series, request.spec, request.data, hooks);
+    const data = request.data ?? {};
+    const trained = await trainForecaster(request.series, request.spec, data, {
+      onProgress,
+      isCancelled,
+    });
+    let kept = false;
     try {
+      const evaluation = evaluateForecaster(trained.model, trained.prepared, request.evaluate);
+      const record: RunRecord = {
+        kind: 'forecast',
+        createdAt: new Date().toISOString(),
+        backend,
+        versions: versions(),
+        seed: request.spec.seed,
+        dataHash: hashSeries(request.series),
+        seconds: trained.outcome.seconds,
+        steps: trained.outcome.steps,
+        status: trained.outcome.status,
+        metrics: evaluation.metrics,
+      };
+      if (request.keepAs !== undefined) {
+        session.keep(request.keepAs, {
+          spec: request.spec,
+          model: trained.model,
+          series: request.series,
+          data,
+          prepared: trained.prepared,
+          record,
+        });
+        kept = true;
+      }
       return {
         backend,
         outcome: trained.outcome,
-        evaluation: evaluateForecaster(trained.model, trained.prepared, request.evaluate),
+        evaluation,
         paramCount: trained.model.countParams(),
         transform: trained.prepared.transform,
+        split: trained.prepared.split,
+        record,
       };
     } finally {
-      disposeModel(trained.model);
+      if (!kept) disposeModel(trained.model);
     }
   },
+
+  async import(request, { onProgress }) {
+    const options: CsvReadOptions = {
+      ...request.read,
+      onProgress: (bytesRead, totalBytes) => onProgress({ bytesRead, totalBytes }),
+    };
+    const table =
+      'path' in request.source
+        ? await readCsvFile(request.source.path, options)
+        : await readCsvText(request.source.text, options);
+    return toTimeSeries(table, {
+      target: request.target,
+      features: request.features,
+      date: request.date,
+      fill: request.fill,
+    });
+  },
+
+  async save(request, { session }) {
+    const run = session.get(request.runId);
+    if (run === undefined) {
+      throw new EngineError(
+        'INVALID_OPTIONS',
+        'this run is no longer in memory; train it again to save it',
+      );
+    }
+    await saveForecasterProject(request.dir, { ...run, result: request.result });
+    return { dir: request.dir };
+  },
+
+  async open(request, { session }) {
+    const opened = await openForecasterProject(request.dir);
+    session.keep(request.keepAs, opened);
+    return {
+      spec: opened.spec,
+      series: opened.series,
+      record: opened.record,
+      result: opened.result,
+      evaluation: evaluateForecaster(opened.model, opened.prepared, request.evaluate),
+    };
+  },
+
   crash() {
     process.exit(70);
   },

@@ -1,5 +1,4 @@
 import type { EngineErrorValue } from '../engine/util/engine-error';
-import type { TrainProgress } from '../engine/train/train-progress';
 
 /**
  * Messages between the main process and the one long-lived training worker. Payloads are plain
@@ -16,7 +15,7 @@ export interface JobMessage<K extends string = string, P = unknown> {
 }
 
 export type WorkerReply =
-  | { type: 'progress'; id: number; progress: TrainProgress }
+  | { type: 'progress'; id: number; progress: unknown }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: EngineErrorValue };
 
