@@ -24,6 +24,11 @@ export interface FillResult {
   insertedDates: number;
   /** Values filled in, over all columns, including those of inserted dates. */
   filledValues: number;
+  /**
+   * Rows of the result (0-based, ascending) that were inserted or had any value filled: the gap
+   * map. Empty for `drop`, which fills nothing.
+   */
+  filledRows: number[];
   droppedRows: number;
   /** Why the rows could not be placed on a regular grid (no dates inserted), or null. */
   irregularReason: string | null;
@@ -34,10 +39,26 @@ function maxGridLength(rows: number): number {
   return Math.max(4 * rows, rows + 10_000);
 }
 
-function countMissing(values: Float64Array): number {
-  let missing = 0;
-  for (const value of values) if (Number.isNaN(value)) missing += 1;
-  return missing;
+/**
+ * Count the missing values of all columns and list the rows holding any. One byte per row keeps
+ * this cheap for a million rows; only the (usually few) gap rows become a plain array.
+ */
+function findMissing(
+  columns: readonly NamedColumn[],
+  rows: number,
+): { values: number; rows: number[] } {
+  const marked = new Uint8Array(rows);
+  let values = 0;
+  for (const column of columns) {
+    for (let row = 0; row < rows; row += 1) {
+      if (!Number.isNaN(column.values[row] ?? NaN)) continue;
+      values += 1;
+      marked[row] = 1;
+    }
+  }
+  const gapRows: number[] = [];
+  for (let row = 0; row < rows; row += 1) if (marked[row] === 1) gapRows.push(row);
+  return { values, rows: gapRows };
 }
 
 function dropIncompleteRows(input: FillInput): {
@@ -125,6 +146,7 @@ export function fillMissing(
       missingDates,
       insertedDates: 0,
       filledValues: 0,
+      filledRows: [],
       droppedRows,
       irregularReason,
     };
@@ -138,9 +160,8 @@ export function fillMissing(
       ? spreadOnGrid(column.values, index.positions, index.times.length)
       : column.values.slice(),
   }));
-  let filledValues = 0;
+  const missing = findMissing(columns, columns[0]?.values.length ?? 0);
   for (const column of columns) {
-    filledValues += countMissing(column.values);
     if (options.policy === 'linear')
       fillLinear(column.values, (row) => (times === null ? row : (times[row] ?? row)));
     else fillForward(column.values);
@@ -151,7 +172,8 @@ export function fillMissing(
     columns,
     missingDates,
     insertedDates: insert ? missingDates : 0,
-    filledValues,
+    filledValues: missing.values,
+    filledRows: missing.rows,
     droppedRows: 0,
     irregularReason,
   };

@@ -20,6 +20,8 @@ export interface ImportReport {
   fill: FillPolicy;
   insertedDates: number;
   filledValues: number;
+  /** Rows of the series (0-based, ascending) that were inserted or filled, for the gap map. */
+  filledRows: number[];
   droppedRows: number;
   /** Why no dates could be inserted (the times are not on a regular grid), or null. */
   irregularReason: string | null;
@@ -55,7 +57,10 @@ function fillNote(facts: ReportFacts): string | null {
     facts.insertedDates === 0
       ? ''
       : ` after inserting ${plural(facts.insertedDates, 'missing date')}`;
-  return `Filled ${plural(facts.filledValues, 'value')} ${how}${inserted}.`;
+  // With one column every filled value is its own row; say the rows only when that is not so.
+  const rows = facts.filledRows.length;
+  const onRows = rows === facts.filledValues ? '' : ` on ${plural(rows, 'row')}`;
+  return `Filled ${plural(facts.filledValues, 'value')}${onRows} ${how}${inserted}.`;
 }
 
 /** Sentences for a user, skipping everything that did not happen. */

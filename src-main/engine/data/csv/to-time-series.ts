@@ -228,6 +228,7 @@ export function toTimeSeries(
     fill,
     insertedDates: filled.insertedDates,
     filledValues: filled.filledValues,
+    filledRows: filled.filledRows,
     droppedRows: filled.droppedRows,
     irregularReason: filled.irregularReason,
     warnings: table.warnings ?? [],

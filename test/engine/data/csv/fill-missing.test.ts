@@ -24,6 +24,7 @@ describe('fillMissing', () => {
       missingDates: 1,
       insertedDates: 1,
       filledValues: 3,
+      filledRows: [3, 5, 6],
       droppedRows: 0,
     });
     expect(Array.from(input.columns[0]!.values)).toEqual([0, 10, 20, 40, NaN, NaN, 70]);
@@ -32,13 +33,19 @@ describe('fillMissing', () => {
   it('carries values forward with ffill', () => {
     const result = fillMissing(input, { policy: 'ffill', frequency });
     expect(Array.from(result.columns[0]!.values)).toEqual([0, 10, 20, 20, 40, 40, 40, 70]);
+    expect(result.filledRows).toEqual([3, 5, 6]);
   });
 
   it('drops incomplete rows and inserts nothing with drop', () => {
     const result = fillMissing(input, { policy: 'drop', frequency });
     expect(Array.from(result.columns[0]!.values)).toEqual([0, 10, 20, 40, 70]);
     expect(result.times!.length).toBe(5);
-    expect(result).toMatchObject({ missingDates: 1, insertedDates: 0, droppedRows: 2 });
+    expect(result).toMatchObject({
+      missingDates: 1,
+      insertedDates: 0,
+      droppedRows: 2,
+      filledRows: [],
+    });
   });
 
   it('fills leading and trailing gaps from the nearest value', () => {

@@ -32,13 +32,14 @@ describe('toTimeSeries', () => {
       missingDates: 1,
       insertedDates: 1,
       filledValues: 4,
+      filledRows: [1, 2, 3],
     });
     expect(report.notes).toEqual([
       'Read 4 rows; the series has 5 rows.',
       'The data is daily (from "date").',
       '1 date of the regular index is missing.',
       'Missing values: 1 in "temp", 1 in "rain".',
-      'Filled 4 values by linear interpolation in time after inserting 1 missing date.',
+      'Filled 4 values on 3 rows by linear interpolation in time after inserting 1 missing date.',
     ]);
   });
 
