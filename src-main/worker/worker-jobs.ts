@@ -99,6 +99,7 @@ export interface OpenJobResult {
 }
 
 export interface JobTypes {
+  backend: { request: { backend: BackendChoice }; result: BackendInfo; progress: never };
   sine: { request: SineJob; result: SineJobResult; progress: TrainProgress };
   forecast: { request: ForecastJob; result: ForecastJobResult; progress: TrainProgress };
   import: { request: ImportJob; result: ImportJobResult; progress: ImportProgress };
@@ -125,6 +126,10 @@ function versions(): Record<string, string> {
 }
 
 export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
+  backend(request) {
+    return selectBackend(request.backend);
+  },
+
   async sine(request, { onProgress, isCancelled }) {
     const backend = await selectBackend(request.backend);
     const result = await runSineExperiment({ ...request, onProgress, isCancelled });

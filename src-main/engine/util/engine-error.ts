@@ -19,6 +19,8 @@ export type EngineErrorCode =
   | 'PROJECT_CORRUPT'
   | 'PROJECT_IO'
   | 'WORKER_CRASHED'
+  | 'BUSY'
+  | 'INVALID_REQUEST'
   | 'INTERNAL';
 
 export class EngineError extends Error {
