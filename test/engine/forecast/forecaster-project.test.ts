@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../../../src-main/engine/backend/select-backend';
+import { TUTORIAL_SINE_SPEC } from '../../../src-main/engine/model/model-spec';
+import { trainForecaster } from '../../../src-main/engine/forecast/train-forecaster';
+import { evaluateForecaster } from '../../../src-main/engine/forecast/evaluate-forecaster';
+import {
+  hashSeries,
+  openForecasterProject,
+  saveForecasterProject,
+} from '../../../src-main/engine/forecast/forecaster-project';
+import { disposeModel } from '../../../src-main/engine/model/dispose-model';
+import type { TimeSeries } from '../../../src-main/engine/data/time-series';
+
+const dir = mkdtempSync(join(tmpdir(), 'rnn-project-'));
+
+function trendingSeries(): TimeSeries {
+  const values = Float64Array.from(
+    { length: 240 },
+    (_, t) => 300 + 0.1 * t + 2 * Math.sin((2 * Math.PI * t) / 12),
+  );
+  return { times: null, frequency: null, target: { name: 'co2', values }, features: [] };
+}
+
+describe('forecaster projects', () => {
+  beforeAll(async () => {
+    await selectBackend('cpu');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('save → open gives identical predictions, the same transform and the run record', async () => {
+    const series = trendingSeries();
+    const spec = {
+      ...TUTORIAL_SINE_SPEC,
+      layers: [6],
+      lookback: 12,
+      budget: { kind: 'steps' as const, steps: 30 },
+    };
+    const trained = await trainForecaster(series, spec);
+    const before = evaluateForecaster(trained.model, trained.prepared, { horizon: 6 });
+    const record = {
+      kind: 'forecast' as const,
+      createdAt: new Date().toISOString(),
+      backend: { name: 'cpu' as const, version: 'tfjs', fallbackReason: null },
+      versions: { tfjs: '4.22.0' },
+      seed: spec.seed,
+      dataHash: hashSeries(series),
+      seconds: trained.outcome.seconds,
+      steps: trained.outcome.steps,
+      status: trained.outcome.status,
+      metrics: before.metrics,
+    };
+    const path = join(dir, 'co2-run');
+    await saveForecasterProject(path, {
+      spec,
+      model: trained.model,
+      series,
+      data: {},
+      prepared: trained.prepared,
+      record,
+    });
+    disposeModel(trained.model);
+
+    const opened = await openForecasterProject(path);
+    expect(opened.prepared.transform).toBe('difference');
+    expect(opened.record.dataHash).toBe(hashSeries(series));
+    expect(opened.record.dataHash).toMatch(/^[0-9a-f]{64}$/);
+    const after = evaluateForecaster(opened.model, opened.prepared, { horizon: 6 });
+    expect(Array.from(after.predicted)).toEqual(Array.from(before.predicted));
+    expect(Array.from(after.future)).toEqual(Array.from(before.future));
+    disposeModel(opened.model);
+  });
+
+  it('refuses a model project that is not a forecaster with a clear error', async () => {
+    const path = join(dir, 'co2-run');
+    const text =
+      '{"format":"rnn-studio-project","version":1,"spec":' +
+      JSON.stringify(TUTORIAL_SINE_SPEC) +
+      ',"extras":{}}';
+    writeFileSync(join(path, 'project.json'), text);
+    await expect(openForecasterProject(path)).rejects.toMatchObject({ code: 'PROJECT_CORRUPT' });
+  });
+});
