@@ -9,15 +9,14 @@ import {
 import { computeMetrics, naiveScale } from '../../../src-main/engine/forecast/metrics';
 import { EngineError } from '../../../src-main/engine/util/engine-error';
 import { createRandom } from '../../../src-main/engine/util/seeded-random';
-
-const DATA_DIR = new URL('../../../../shared/data/timeseries/', import.meta.url);
+import { samplePath } from '../../sample-files';
 
 /**
  * Reads one numeric column of a simple comma-separated file with a header row (no quoting). A
  * stand-in for the real CSV module, which is not used here so these figures stand on their own.
  */
 function readColumn(file: string, column: string): Float64Array {
-  const lines = readFileSync(new URL(file, DATA_DIR), 'utf8').trim().split(/\r?\n/);
+  const lines = readFileSync(samplePath(file), 'utf8').trim().split(/\r?\n/);
   const index = lines[0]!.split(',').indexOf(column);
   if (index < 0) throw new Error(`no column ${column} in ${file}`);
   return Float64Array.from(lines.slice(1), (line) => Number(line.split(',')[index]));

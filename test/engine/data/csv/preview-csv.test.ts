@@ -1,12 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { previewCsv } from '../../../../src-main/engine/data/csv';
+import { samplePath } from '../../../sample-files';
 
-const co2 = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../shared/data/timeseries/co2-concentration.csv',
-);
+const co2 = samplePath('co2-concentration.csv');
 
 describe('previewCsv', () => {
   it('shows the dialect, names, first rows and kinds of a file', async () => {

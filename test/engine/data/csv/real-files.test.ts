@@ -1,16 +1,11 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCsvFile, toTimeSeries } from '../../../../src-main/engine/data/csv';
+import { samplePath } from '../../../sample-files';
 
-const dataDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../shared/data/timeseries',
-);
 const day = 86_400_000;
 
 describe('seattle-weather.csv', () => {
-  const file = path.join(dataDir, 'seattle-weather.csv');
+  const file = samplePath('seattle-weather.csv');
 
   it('reads 1461 daily rows with a date, four numbers and a text column', async () => {
     const table = await readCsvFile(file);
@@ -58,7 +53,7 @@ describe('seattle-weather.csv', () => {
 });
 
 describe('co2-concentration.csv', () => {
-  const file = path.join(dataDir, 'co2-concentration.csv');
+  const file = samplePath('co2-concentration.csv');
 
   it('reads 741 monthly rows and keeps the spaced header name', async () => {
     const table = await readCsvFile(file);

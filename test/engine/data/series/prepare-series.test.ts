@@ -112,6 +112,16 @@ describe('prepareSeries', () => {
     expect(p.targets[10]).toBeCloseTo(scaleValue(p.targetScaler, d), 5);
   });
 
+  it('models a non-trending series as levels in, change out (residual), so 0 means persistence', () => {
+    const values = Array.from({ length: 100 }, (_, t) => 20 + 3 * Math.sin(t / 3));
+    const p = prepareSeries(seriesOf(values), { lookback: 4 });
+    expect(p.transform).toBe('residual');
+    expect(p.firstRow).toBe(4);
+    // Input channel: the scaled level; label: the scaled change y[t] − y[t−1].
+    expect(p.inputs[10]).toBeCloseTo(scaleValue(p.inputScaler, values[10]!), 5);
+    expect(p.targets[10]).toBeCloseTo(scaleValue(p.targetScaler, values[10]! - values[9]!), 5);
+  });
+
   it('produces long series batch by batch with a smaller last batch', () => {
     const values = Array.from({ length: 1000 }, (_, t) => Math.sin(t));
     const p = prepareSeries(seriesOf(values), { lookback: 10, transform: 'none' });
