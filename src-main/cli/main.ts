@@ -21,6 +21,12 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<Trainin
   forecast: async () => (await import('./commands/forecast-command')).runForecastCommand,
 };
 
+/** node:util parseArgs signals unknown or malformed options with these codes. */
+function isArgumentError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
@@ -39,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
     return report.status === 'nan' ? 1 : 0;
   } catch (error) {
-    const value = toErrorValue(error);
+    const value = isArgumentError(error)
+      ? { code: 'INVALID_OPTIONS' as const, message: `${(error as Error).message}\n\n${USAGE}` }
+      : toErrorValue(error);
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: value })}\n`);
     process.stderr.write(`error (${value.code}): ${value.message}\n`);
     return 1;

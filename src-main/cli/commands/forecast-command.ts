@@ -67,7 +67,12 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
   const horizon = positiveInt('horizon', values.horizon) ?? 0;
   const season = positiveInt('season', values.season);
   const fill = oneOf('fill', values.fill, ['linear', 'ffill', 'drop'] as const) ?? 'linear';
-  const transform = oneOf('transform', values.transform, ['auto', 'none', 'residual', 'difference'] as const);
+  const transform = oneOf('transform', values.transform, [
+    'auto',
+    'none',
+    'residual',
+    'difference',
+  ] as const);
   const scaling = oneOf('scaling', values.scaling, ['zscore', 'minmax'] as const);
 
   const backend = await selectBackend(values.backend as BackendChoice);

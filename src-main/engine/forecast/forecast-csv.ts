@@ -1,20 +1,21 @@
 import Papa from 'papaparse';
 import type { TimeSeries } from '../data/time-series';
 import type { ForecastEvaluation } from './evaluate-forecaster';
+import { futureTimes } from '../data/advance-time';
 
 /**
  * The forecast as CSV, one row per test row and then one per future step: time (ISO, or the row
  * index when the data has no time axis), actual (empty in the future), predicted, persistence.
- * Future times continue from the last row at the series' median spacing.
+ * Future times continue on the series' grid (calendar months for monthly data).
  */
 export function forecastCsv(series: TimeSeries, evaluation: ForecastEvaluation): string {
   const times = series.times;
+  const future =
+    times === null ? null : futureTimes(times, series.frequency, evaluation.future.length);
   const stamp = (row: number): string | number => {
-    if (times === null) return row;
-    if (row < times.length) return new Date(times[row]!).toISOString();
-    const n = times.length;
-    const spacing = n > 1 ? (times[n - 1]! - times[0]!) / (n - 1) : 0;
-    return new Date(times[n - 1]! + spacing * (row - n + 1)).toISOString();
+    if (times === null || future === null) return row;
+    const time = row < times.length ? times[row]! : future[row - times.length]!;
+    return new Date(time).toISOString();
   };
   const rows: (string | number)[][] = [];
   const persistence = evaluation.baselines.persistence.predicted;

@@ -209,7 +209,7 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
       model.setWeights(best.weights);
       restoredStep = best.step;
       if (status === 'completed') {
-        message = `Restored the best weights (validation loss ${best.loss.toPrecision(4)} at step ${best.step}).`;
+        message = `Trained ${step} steps; restored the best weights (validation loss ${best.loss.toPrecision(4)} at step ${best.step}).`;
       }
     }
     tf.dispose(best.weights);
