@@ -13,5 +13,7 @@ export const FORECAST_USAGE = `rnn-studio forecast --csv FILE --target COL [opti
   --scaling zscore|minmax
   --horizon H           also forecast H rows past the end (recursive)
   --season S            season of the seasonal-naive baseline (default: from the frequency)
+  --intervals           prediction intervals (split conformal, 90 %; --interval-level P to change)
+  --backtest K          rolling-origin backtest over K folds of the last 20 % (--retrain: refit per fold)
   --cell, --layers, --bidirectional, --dropout, --lookback, --steps | --epochs, --patience, --seed ...
   --backend auto|tensorflow|wasm|cpu   --out DIR (forecast.csv, forecast.svg; default .)   --json`;

@@ -5,6 +5,7 @@ import { DEFAULT_FORECAST_SPEC } from '../../engine/model/model-spec';
 import { readCsvFile, toTimeSeries } from '../../engine/data/csv';
 import { trainForecaster } from '../../engine/forecast/train-forecaster';
 import { evaluateForecaster } from '../../engine/forecast/evaluate-forecaster';
+import { backtestForecaster } from '../../engine/forecast/analysis/backtest';
 import { forecastCsv } from '../../engine/forecast/forecast-csv';
 import { EngineError } from '../../engine/util/engine-error';
 import { buildForecastChartOption } from '../../report/forecast-chart-option';
@@ -52,6 +53,10 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
       transform: { type: 'string' },
       scaling: { type: 'string' },
       horizon: { type: 'string' },
+      intervals: { type: 'boolean', default: false },
+      'interval-level': { type: 'string' },
+      backtest: { type: 'string' },
+      retrain: { type: 'boolean', default: false },
       season: { type: 'string' },
       backend: { type: 'string', default: 'auto' },
       out: { type: 'string', default: '.' },
@@ -66,6 +71,14 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   const horizon = positiveInt('horizon', values.horizon) ?? 0;
   const season = positiveInt('season', values.season);
+  const folds = positiveInt('backtest', values.backtest);
+  const level = values['interval-level'] === undefined ? 0.9 : Number(values['interval-level']);
+  if (!(level > 0 && level < 1)) {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      `--interval-level must be between 0 and 1 (got "${values['interval-level']}")`,
+    );
+  }
   const fill = oneOf('fill', values.fill, ['linear', 'ffill', 'drop'] as const) ?? 'linear';
   const transform = oneOf('transform', values.transform, [
     'auto',
@@ -100,7 +113,21 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     season: season ?? null,
     frequencySeason: series.frequency?.seasonPeriod ?? null,
     horizon,
+    ...(values.intervals || values['interval-level'] !== undefined ? { intervals: level } : {}),
   });
+  const backtest =
+    folds === undefined
+      ? null
+      : await backtestForecaster(
+          series,
+          spec,
+          { ...(transform ? { transform } : {}), ...(scaling ? { scaling } : {}) },
+          { folds, retrain: values.retrain },
+          {
+            onProgress: (p) => progress.update(p),
+            onFold: (k, all) => process.stderr.write(`backtest fold ${k}/${all}\n`),
+          },
+        );
 
   const out = resolve(values.out);
   const csvPath = join(out, 'forecast.csv');
@@ -150,6 +177,21 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     import: importReport,
     covariates: evaluation.covariatesNote,
     future: Array.from(evaluation.future),
+    warnings: evaluation.lag.warnings,
+    lag: { maeToActual: evaluation.lag.maeToActual, maeToPrevious: evaluation.lag.maeToPrevious },
+    ...(evaluation.horizonErrors.length > 0 ? { errorByHorizon: evaluation.horizonErrors } : {}),
+    ...(evaluation.intervals === null
+      ? {}
+      : {
+          intervals: {
+            level: evaluation.intervals.level,
+            method: evaluation.intervals.method,
+            calibratedOn: evaluation.intervals.calibratedOn,
+            coverage: evaluation.intervals.coverage,
+            halfWidths: evaluation.intervals.halfWidths,
+          },
+        }),
+    ...(backtest === null ? {} : { backtest }),
     outputs: { csv: csvPath, chart: chartPath },
   };
   disposeModel(trained.model);

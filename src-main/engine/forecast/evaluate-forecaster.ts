@@ -8,6 +8,24 @@ import {
   seasonalNaiveForecast,
 } from './baselines';
 import { predictOneStep, predictRecursive } from './predict-series';
+import { checkLag, type LagCheck } from './analysis/lag-check';
+import { errorByHorizon, type HorizonError } from './analysis/error-by-horizon';
+import { empiricalCoverage, fitConformalIntervals } from './analysis/conformal-intervals';
+
+export interface IntervalReport {
+  /** Nominal coverage, e.g. 0.9. */
+  level: number;
+  method: 'split conformal';
+  calibratedOn: 'validation' | 'training tail';
+  /** Half-width per step ahead (index 0: one step), original units. */
+  halfWidths: number[];
+  /** Share of test rows whose actual value lies inside the one-step interval. */
+  coverage: number;
+  lower: Float64Array;
+  upper: Float64Array;
+  futureLower: Float64Array;
+  futureUpper: Float64Array;
+}
 
 export interface BaselineResult {
   name: 'persistence' | 'seasonalNaive' | 'drift';
@@ -28,6 +46,11 @@ export interface ForecastEvaluation {
   future: Float64Array;
   /** What happened to feature columns past the end of the data, in words. */
   covariatesNote: string;
+  /** Is the model better than persistence, and is it more than a lagged copy? */
+  lag: LagCheck;
+  /** Closed-loop error by steps ahead over the test rows (empty without a horizon). */
+  horizonErrors: HorizonError[];
+  intervals: IntervalReport | null;
 }
 
 export interface EvaluateOptions {
@@ -36,6 +59,8 @@ export interface EvaluateOptions {
   /** The data's natural season from its inferred frequency (e.g. 12 for monthly), if any. */
   frequencySeason?: number | null;
   horizon?: number;
+  /** Nominal coverage of prediction intervals (e.g. 0.9); none when absent. */
+  intervals?: number;
 }
 
 /**
@@ -60,13 +85,17 @@ export function evaluateForecaster(
   const seasonal = seasonalNaiveForecast(values, testStart, season);
   const drift = driftForecast(values, testStart);
   const horizon = options.horizon ?? 0;
+  const metrics = score(predicted);
+  const persistenceMetrics = score(persistence);
+  const future =
+    horizon > 0 ? predictRecursive(model, prepared, values.length, horizon) : new Float64Array(0);
   return {
     testStart,
     actual,
     predicted,
-    metrics: score(predicted),
+    metrics,
     baselines: {
-      persistence: { name: 'persistence', predicted: persistence, metrics: score(persistence) },
+      persistence: { name: 'persistence', predicted: persistence, metrics: persistenceMetrics },
       seasonalNaive: {
         name: 'seasonalNaive',
         season,
@@ -81,5 +110,43 @@ export function evaluateForecaster(
       prepared.featureNames.length === 0
         ? 'no feature columns were used'
         : `feature columns (${prepared.featureNames.join(', ')}) are unknown past the end of the data and are held at their last observed values`,
+    lag: checkLag(values, testStart, predicted, metrics.rmse, persistenceMetrics.rmse),
+    horizonErrors: horizon > 0 ? errorByHorizon(model, prepared, horizon) : [],
+    intervals:
+      options.intervals === undefined
+        ? null
+        : intervalReport(
+            model,
+            prepared,
+            options.intervals,
+            Math.max(1, horizon),
+            actual,
+            predicted,
+            future,
+          ),
+  };
+}
+
+function intervalReport(
+  model: tf.LayersModel,
+  prepared: PreparedSeries,
+  level: number,
+  steps: number,
+  actual: Float64Array,
+  predicted: Float64Array,
+  future: Float64Array,
+): IntervalReport {
+  const fitted = fitConformalIntervals(model, prepared, steps, level);
+  const one = fitted.halfWidths[0]!;
+  return {
+    level,
+    method: 'split conformal',
+    calibratedOn: fitted.calibratedOn,
+    halfWidths: fitted.halfWidths,
+    coverage: empiricalCoverage(actual, predicted, one),
+    lower: predicted.map((p) => p - one),
+    upper: predicted.map((p) => p + one),
+    futureLower: future.map((p, h) => p - fitted.halfWidths[h]!),
+    futureUpper: future.map((p, h) => p + fitted.halfWidths[h]!),
   };
 }

@@ -5,7 +5,8 @@ import { futureTimes } from '../data/advance-time';
 
 /**
  * The forecast as CSV, one row per test row and then one per future step: time (ISO, or the row
- * index when the data has no time axis), actual (empty in the future), predicted, persistence.
+ * index when the data has no time axis), actual (empty in the future), predicted, lower and upper
+ * (the prediction interval, only when one was computed), persistence (empty in the future).
  * Future times continue on the series' grid (calendar months for monthly data).
  */
 export function forecastCsv(series: TimeSeries, evaluation: ForecastEvaluation): string {
@@ -19,15 +20,32 @@ export function forecastCsv(series: TimeSeries, evaluation: ForecastEvaluation):
   };
   const rows: (string | number)[][] = [];
   const persistence = evaluation.baselines.persistence.predicted;
+  const band = evaluation.intervals;
   for (let i = 0; i < evaluation.actual.length; i++) {
     const row = evaluation.testStart + i;
-    rows.push([stamp(row), evaluation.actual[i]!, evaluation.predicted[i]!, persistence[i]!]);
+    rows.push([
+      stamp(row),
+      evaluation.actual[i]!,
+      evaluation.predicted[i]!,
+      band?.lower[i] ?? '',
+      band?.upper[i] ?? '',
+      persistence[i]!,
+    ]);
   }
   const n = series.target.values.length;
-  evaluation.future.forEach((value, h) => rows.push([stamp(n + h), '', value, '']));
+  evaluation.future.forEach((value, h) =>
+    rows.push([
+      stamp(n + h),
+      '',
+      value,
+      band?.futureLower[h] ?? '',
+      band?.futureUpper[h] ?? '',
+      '',
+    ]),
+  );
   return (
     Papa.unparse(
-      { fields: ['time', 'actual', 'predicted', 'persistence'], data: rows },
+      { fields: ['time', 'actual', 'predicted', 'lower', 'upper', 'persistence'], data: rows },
       { newline: '\n' },
     ) + '\n'
   );

@@ -24,41 +24,63 @@ export function predictOneStep(
 }
 
 /**
- * Recursive ("closed loop") forecast of `horizon` rows starting at row `origin` (≤ n): the model's
- * own predictions are fed back as the target channel, never the truth. Feature columns cannot be
- * known past the data, so they are held at their last observed value (stated in every report).
+ * Recursive ("closed loop") forecasts of `horizon` rows from each of several origins at once
+ * (origin ≤ n; rows origin, origin + 1, …): the model's own predictions are fed back as the target
+ * channel, never the truth. Feature columns are not known ahead in a real forecast, so they are
+ * held at their last observed value before the origin (stated in every report). All origins run
+ * as one batch per step: H model calls in all, not H per origin.
+ * Returns `[origins, horizon]` row-major, in original units.
  */
+export function predictRecursiveBatch(
+  model: tf.LayersModel,
+  prepared: PreparedSeries,
+  origins: ArrayLike<number>,
+  horizon: number,
+): Float64Array {
+  const { lookback, featureCount: f, inputs } = prepared;
+  const count = origins.length;
+  const stride = lookback * f;
+  const windows = new Float32Array(count * stride);
+  const previous = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const origin = origins[k]!;
+    windows.set(inputs.subarray((origin - lookback) * f, origin * f), k * stride);
+    previous[k] = prepared.original[origin - 1]!;
+  }
+  const out = new Float64Array(count * horizon);
+  for (let h = 0; h < horizon; h++) {
+    const z = tf.tidy(() =>
+      (model.predict(tf.tensor3d(windows, [count, lookback, f])) as tf.Tensor).dataSync(),
+    );
+    for (let k = 0; k < count; k++) {
+      const level = invertTransform(
+        unscaleValue(prepared.targetScaler, z[k]!),
+        previous[k]!,
+        prepared.transform,
+      );
+      out[k * horizon + h] = level;
+      // Slide the window one row: drop the oldest, append [predicted target, held features].
+      const window = windows.subarray(k * stride, (k + 1) * stride);
+      const held = window.slice((lookback - 1) * f + 1, lookback * f);
+      window.copyWithin(0, f);
+      const row = (lookback - 1) * f;
+      window[row] = scaleValue(
+        prepared.inputScaler,
+        inputOf(level, previous[k]!, prepared.transform),
+      );
+      window.set(held, row + 1);
+      previous[k] = level;
+    }
+  }
+  return out;
+}
+
+/** One closed-loop forecast of `horizon` rows from `origin` (see predictRecursiveBatch). */
 export function predictRecursive(
   model: tf.LayersModel,
   prepared: PreparedSeries,
   origin: number,
   horizon: number,
 ): Float64Array {
-  const { lookback, featureCount, inputs } = prepared;
-  const window = inputs.slice((origin - lookback) * featureCount, origin * featureCount);
-  const lastFeatures = inputs.slice((origin - 1) * featureCount + 1, origin * featureCount);
-  const out = new Float64Array(horizon);
-  let previousLevel = prepared.original[origin - 1]!;
-  for (let h = 0; h < horizon; h++) {
-    const z = tf.tidy(() => {
-      const xs = tf.tensor3d(window, [1, lookback, featureCount]);
-      return (model.predict(xs) as tf.Tensor).dataSync()[0]!;
-    });
-    const level = invertTransform(
-      unscaleValue(prepared.targetScaler, z),
-      previousLevel,
-      prepared.transform,
-    );
-    out[h] = level;
-    // Slide the window one row: drop the oldest, append [predicted target, held features].
-    window.copyWithin(0, featureCount);
-    const row = (lookback - 1) * featureCount;
-    window[row] = scaleValue(
-      prepared.inputScaler,
-      inputOf(level, previousLevel, prepared.transform),
-    );
-    window.set(lastFeatures, row + 1);
-    previousLevel = level;
-  }
-  return out;
+  return predictRecursiveBatch(model, prepared, [origin], horizon);
 }

@@ -11,6 +11,8 @@ export interface SplitBounds {
 }
 
 export interface SplitOptions {
+  /** Absolute first test row; overrides testFraction (backtest folds set it). */
+  testStart?: number;
   /** Fraction of all rows held out for test, from the end. Default 0.2: test = rows floor(0.8·n) on. */
   testFraction?: number;
   /** Fraction of the remaining rows held out for validation, from their end. Default 0.1. */
@@ -32,7 +34,13 @@ export function splitRows(n: number, options: SplitOptions = {}): SplitBounds {
       `validation fraction must be in [0, 1) (got ${valFraction})`,
     );
   }
-  const testStart = Math.floor((1 - testFraction) * n);
+  const testStart = options.testStart ?? Math.floor((1 - testFraction) * n);
+  if (!Number.isInteger(testStart) || testStart < 1 || testStart > n) {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      `test start must be a row in 1 … ${n} (got ${testStart})`,
+    );
+  }
   const valStart = Math.floor((1 - valFraction) * testStart);
   return { n, valStart, testStart };
 }
