@@ -37,6 +37,8 @@ export const dataSettingsSchema = z.object({
   season: z.number().int().min(1).nullable(),
   /** Rows to forecast past the end of the data (recursive). */
   horizon: z.number().int().min(0).max(10_000),
+  /** Nominal coverage of prediction intervals (split conformal), null for none. */
+  intervals: z.number().gt(0).lt(1).nullable().optional(),
 });
 export type DataSettingsValue = z.infer<typeof dataSettingsSchema>;
 
@@ -112,5 +114,27 @@ export const runResultSchema = z.object({
   }),
   future: z.object({ times: z.array(z.number()).nullable(), values: z.array(z.number()) }),
   covariatesNote: z.string(),
+  /** Plain warnings: no better than persistence, or a lagged copy of the series. */
+  warnings: z.array(z.string()).optional(),
+  lag: z
+    .object({ maeToActual: z.number(), maeToPrevious: z.number(), laggedCopy: z.boolean() })
+    .optional(),
+  horizonErrors: z
+    .array(z.object({ step: z.number(), mae: z.number(), rmse: z.number(), origins: z.number() }))
+    .optional(),
+  intervals: z
+    .object({
+      level: z.number(),
+      method: z.string(),
+      calibratedOn: z.string(),
+      coverage: z.number(),
+      halfWidths: z.array(z.number()),
+      lower: z.array(z.number()),
+      upper: z.array(z.number()),
+      futureLower: z.array(z.number()),
+      futureUpper: z.array(z.number()),
+    })
+    .nullable()
+    .optional(),
 });
 export type RunResultValue = z.infer<typeof runResultSchema>;

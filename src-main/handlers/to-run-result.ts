@@ -60,5 +60,22 @@ export function toRunResult(
       values: Array.from(evaluation.future),
     },
     covariatesNote: evaluation.covariatesNote,
+    warnings: evaluation.lag.warnings,
+    lag: {
+      maeToActual: evaluation.lag.maeToActual,
+      maeToPrevious: evaluation.lag.maeToPrevious,
+      laggedCopy: evaluation.lag.laggedCopy,
+    },
+    horizonErrors: evaluation.horizonErrors,
+    intervals:
+      evaluation.intervals === null
+        ? null
+        : {
+            ...evaluation.intervals,
+            lower: Array.from(evaluation.intervals.lower),
+            upper: Array.from(evaluation.intervals.upper),
+            futureLower: Array.from(evaluation.intervals.futureLower),
+            futureUpper: Array.from(evaluation.intervals.futureUpper),
+          },
   };
 }
