@@ -2,11 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import svelte from 'eslint-plugin-svelte';
+import svelteConfig from './svelte.config.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  ...svelte.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -41,6 +44,22 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The renderer runs in a browser window (and its tests in jsdom): DOM globals.
+    files: ['src-renderer/**', 'test/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Components and rune stores (*.svelte.ts) are TypeScript inside svelte-eslint-parser.
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: {
+        parser: tseslint.parser,
+        extraFileExtensions: ['.svelte'],
+        svelteConfig,
+      },
     },
   },
 );

@@ -1,0 +1,39 @@
+import type { Api } from '../../../src-main/contract/api';
+import type { ApiError } from '../../../src-main/contract/result';
+import type { ProjectEntry } from '../types';
+
+/** Saved projects: a trained run with its model, its data settings and its dataset. */
+export class ProjectsStore {
+  list: ProjectEntry[] = $state.raw([]);
+  saving = $state(false);
+  savedPath: string | null = $state(null);
+  error: ApiError | null = $state.raw(null);
+
+  readonly #api: Api;
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
+
+  async refresh(): Promise<void> {
+    const result = await this.#api.call('project:list', {});
+    if (result.ok) this.list = result.value;
+  }
+
+  async save(runId: string): Promise<boolean> {
+    this.saving = true;
+    this.error = null;
+    try {
+      const result = await this.#api.call('project:save', { runId });
+      if (!result.ok) {
+        this.error = result.error;
+        return false;
+      }
+      this.savedPath = result.value.path;
+      await this.refresh();
+      return true;
+    } finally {
+      this.saving = false;
+    }
+  }
+}

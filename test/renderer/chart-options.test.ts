@@ -1,0 +1,183 @@
+// Pure logic: no DOM needed, so skip the cost of starting jsdom.
+// @vitest-environment node
+import type { LineSeriesOption } from 'echarts';
+import { describe, expect, it } from 'vitest';
+import { chartPalette } from '../../src-renderer/lib/charts/chart-theme';
+import { buildForecastChartOption } from '../../src-renderer/lib/charts/forecast-chart-option';
+import { buildLossChartOption } from '../../src-renderer/lib/charts/loss-chart-option';
+import { buildSeriesPreviewOption } from '../../src-renderer/lib/charts/series-preview-option';
+import { splitBounds } from '../../src-renderer/lib/data/split-bounds';
+
+const palette = chartPalette('light');
+const seriesOf = (option: { series?: unknown }): LineSeriesOption[] =>
+  option.series as LineSeriesOption[];
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+describe('series preview option', () => {
+  const values = Array.from({ length: 100 }, (_, i) => Math.sin(i / 5));
+
+  it('draws one LTTB-sampled line with zoom and the validation and test areas', () => {
+    const option = buildSeriesPreviewOption(
+      { name: 'y', values, times: null, split: splitBounds(100, 0.2, 0.1) },
+      palette,
+    );
+    const series = seriesOf(option);
+    expect(series).toHaveLength(1);
+    expect(series[0]!.sampling).toBe('lttb');
+    expect(series[0]!.data).toHaveLength(100);
+    expect(asArray(option.dataZoom).map((z) => z.type)).toEqual(['inside', 'slider']);
+    expect((option.xAxis as { type: string }).type).toBe('value');
+
+    // 80 rows before the test part; 10 % of those (8) are validation: rows 72..79, test 80..99.
+    const areas = series[0]!.markArea!.data as [
+      { name: string; xAxis: number },
+      { xAxis: number },
+    ][];
+    expect(areas.map(([from, to]) => [from.name, from.xAxis, to.xAxis])).toEqual([
+      ['validation', 72, 80],
+      ['test', 80, 99],
+    ]);
+  });
+
+  it('places the areas at the row times on a time axis', () => {
+    const times = values.map((_, i) => Date.UTC(2020, 0, 1) + i * 86_400_000);
+    const option = buildSeriesPreviewOption(
+      { name: 'y', values, times, split: splitBounds(100, 0.2, 0.1) },
+      palette,
+    );
+    expect((option.xAxis as { type: string }).type).toBe('time');
+    const [series] = seriesOf(option);
+    expect(series!.data![0]).toEqual([times[0], values[0]]);
+    const areas = series!.markArea!.data as [{ xAxis: number }, { xAxis: number }][];
+    expect(areas[1]![0].xAxis).toBe(times[80]);
+    expect(areas[1]![1].xAxis).toBe(times[99]);
+  });
+
+  it('has no validation area without validation rows, and no areas without a split', () => {
+    const noVal = buildSeriesPreviewOption(
+      { name: 'y', values, times: null, split: splitBounds(100, 0.2, 0) },
+      palette,
+    );
+    const areas = seriesOf(noVal)[0]!.markArea!.data as [{ name: string }, unknown][];
+    expect(areas.map(([from]) => from.name)).toEqual(['test']);
+    const none = buildSeriesPreviewOption({ name: 'y', values, times: null, split: null }, palette);
+    expect(seriesOf(none)[0]!.markArea).toBeUndefined();
+  });
+});
+
+describe('loss chart option', () => {
+  const history = [
+    { step: 10, loss: 1, valLoss: null },
+    { step: 20, loss: 0.5, valLoss: 0.7 },
+    { step: 30, loss: 0, valLoss: null },
+    { step: 40, loss: 0.1, valLoss: 0.2 },
+  ];
+
+  it('draws loss and validation loss on a linear axis', () => {
+    const option = buildLossChartOption({ history, logScale: false }, palette);
+    const series = seriesOf(option);
+    expect(series.map((s) => s.name)).toEqual(['loss', 'validation loss']);
+    expect(series[0]!.data).toEqual([
+      [10, 1],
+      [20, 0.5],
+      [30, 0],
+      [40, 0.1],
+    ]);
+    expect(series[1]!.data).toEqual([
+      [20, 0.7],
+      [40, 0.2],
+    ]);
+    expect((option.yAxis as { type: string }).type).toBe('value');
+  });
+
+  it('switches to a log axis and leaves gaps for values a log axis cannot show', () => {
+    const option = buildLossChartOption({ history, logScale: true }, palette);
+    expect((option.yAxis as { type: string }).type).toBe('log');
+    expect(seriesOf(option)[0]!.data![2]).toEqual([30, null]);
+  });
+
+  it('omits the validation series when there is none', () => {
+    const option = buildLossChartOption(
+      { history: [{ step: 1, loss: 0.3, valLoss: null }], logScale: false },
+      palette,
+    );
+    expect(seriesOf(option).map((s) => s.name)).toEqual(['loss']);
+  });
+});
+
+describe('forecast chart option', () => {
+  const input = {
+    valueName: 'co2',
+    testStartRow: 80,
+    testTimes: null,
+    actual: [1, 2, 3],
+    predicted: [1.1, 2.2, 2.9],
+    baselines: [
+      { name: 'persistence', values: [0, 1, 2] },
+      { name: 'seasonal naive (12)', values: [0.5, 1.5, 2.5] },
+    ],
+    context: { values: [0.2, 0.4], times: null },
+    future: null,
+  };
+
+  it('draws actual (with context), model and each baseline, dashed', () => {
+    const series = seriesOf(buildForecastChartOption(input, palette));
+    expect(series.map((s) => s.name)).toEqual([
+      'actual',
+      'model',
+      'persistence',
+      'seasonal naive (12)',
+    ]);
+    expect(series[0]!.data).toEqual([
+      [78, 0.2],
+      [79, 0.4],
+      [80, 1],
+      [81, 2],
+      [82, 3],
+    ]);
+    expect(series[1]!.data).toEqual([
+      [80, 1.1],
+      [81, 2.2],
+      [82, 2.9],
+    ]);
+    expect((series[2]!.lineStyle as { type: string }).type).toBe('dashed');
+    expect(series.every((s) => s.sampling === 'lttb')).toBe(true);
+  });
+
+  it('marks the train/test boundary at the first test row', () => {
+    const [actual] = seriesOf(buildForecastChartOption(input, palette));
+    expect(actual!.markLine!.data).toEqual([{ xAxis: 80 }]);
+  });
+
+  it('uses times for the boundary and appends the future forecast after the data', () => {
+    const day = 86_400_000;
+    const t0 = Date.UTC(2024, 0, 1);
+    const option = buildForecastChartOption(
+      {
+        ...input,
+        testTimes: [t0, t0 + day, t0 + 2 * day],
+        context: { values: [0.4], times: [t0 - day] },
+        future: { values: [4, 5], times: [t0 + 3 * day, t0 + 4 * day] },
+      },
+      palette,
+    );
+    expect((option.xAxis as { type: string }).type).toBe('time');
+    const series = seriesOf(option);
+    expect(series[0]!.markLine!.data).toEqual([{ xAxis: t0 }]);
+    expect(series[0]!.data![0]).toEqual([t0 - day, 0.4]);
+    const future = series.find((s) => s.name === 'future forecast');
+    expect(future?.data).toEqual([
+      [t0 + 3 * day, 4],
+      [t0 + 4 * day, 5],
+    ]);
+  });
+
+  it('continues the row index for a future forecast without times', () => {
+    const option = buildForecastChartOption(
+      { ...input, future: { values: [9], times: null } },
+      palette,
+    );
+    expect(seriesOf(option).at(-1)!.data).toEqual([[83, 9]]);
+  });
+});
