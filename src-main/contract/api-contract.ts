@@ -16,6 +16,12 @@ import {
   trainStartSchema,
 } from './train-schemas';
 import { apiErrorSchema } from './result';
+import {
+  exportRequestSchema,
+  fileKindSchema,
+  menuCommandSchema,
+  pickedPathSchema,
+} from './desktop-schemas';
 
 /**
  * The API between the renderer and the main process: one entry per channel (`domain:verb`), each
@@ -77,6 +83,10 @@ export const API_CHANNELS = {
     request: z.object({ path: z.string().min(1) }),
     response: z.object({ run: runResultSchema, dataset: datasetSchema }),
   },
+  /** Desktop only: a native open dialog; the path the user picked, or null if cancelled. */
+  'dialog:open': { request: z.object({ kind: fileKindSchema }), response: pickedPathSchema },
+  /** Desktop only: a native save dialog, then the text is written there (atomically). */
+  'export:save': { request: exportRequestSchema, response: pickedPathSchema },
 } as const;
 
 /** Events pushed from main to the renderer (`domain:event`). */
@@ -85,6 +95,8 @@ export const API_EVENTS = {
   'train:done': z.object({ runId: z.string(), result: runResultSchema }),
   'train:failed': z.object({ runId: z.string(), error: apiErrorSchema }),
   'csv:progress': z.object({ bytesRead: z.number(), totalBytes: z.number() }),
+  /** Desktop only: the user chose an application-menu item the renderer carries out. */
+  'menu:command': menuCommandSchema,
 } as const;
 
 export type Channel = keyof typeof API_CHANNELS;

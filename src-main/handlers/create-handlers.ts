@@ -17,6 +17,7 @@ import type { Frequency, TimeSeries } from '../engine/data/time-series';
 import { EngineError } from '../engine/util/engine-error';
 import type { WorkerHost } from '../worker/worker-host';
 import { AppState } from './app-state';
+import { createDesktopHandlers, type DesktopDeps } from './desktop-handlers';
 import { SAMPLES, samplePath, sineValues } from './samples';
 import { toRunResult } from './to-run-result';
 import type { RunResultValue } from '../contract/train-schemas';
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   emit: <E extends EventName>(event: E, payload: EventOf<E>) => void;
   backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   state?: AppState;
+  /** Native dialogs (the Electron app only); without them the desktop channels answer errors. */
+  desktop?: DesktopDeps;
 }
 
 function datasetValue(
@@ -105,6 +108,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   return {
+    ...createDesktopHandlers(deps.desktop),
+
     async 'app:info'() {
       const info = await deps.host.run('backend', { backend }).result;
       return {
