@@ -22,31 +22,16 @@ export function forecastCsv(series: TimeSeries, evaluation: ForecastEvaluation):
   const persistence = evaluation.baselines.persistence.predicted;
   const band = evaluation.intervals;
   for (let i = 0; i < evaluation.actual.length; i++) {
-    const row = evaluation.testStart + i;
-    rows.push([
-      stamp(row),
-      evaluation.actual[i]!,
-      evaluation.predicted[i]!,
-      band?.lower[i] ?? '',
-      band?.upper[i] ?? '',
-      persistence[i]!,
-    ]);
+    const interval = band === null ? [] : [band.lower[i]!, band.upper[i]!];
+    const row = [evaluation.actual[i]!, evaluation.predicted[i]!, ...interval, persistence[i]!];
+    rows.push([stamp(evaluation.testStart + i), ...row]);
   }
   const n = series.target.values.length;
-  evaluation.future.forEach((value, h) =>
-    rows.push([
-      stamp(n + h),
-      '',
-      value,
-      band?.futureLower[h] ?? '',
-      band?.futureUpper[h] ?? '',
-      '',
-    ]),
-  );
-  return (
-    Papa.unparse(
-      { fields: ['time', 'actual', 'predicted', 'lower', 'upper', 'persistence'], data: rows },
-      { newline: '\n' },
-    ) + '\n'
-  );
+  evaluation.future.forEach((value, h) => {
+    const interval = band === null ? [] : [band.futureLower[h]!, band.futureUpper[h]!];
+    rows.push([stamp(n + h), '', value, ...interval, '']);
+  });
+  const bounds = band === null ? [] : ['lower', 'upper'];
+  const fields = ['time', 'actual', 'predicted', ...bounds, 'persistence'];
+  return Papa.unparse({ fields, data: rows }, { newline: '\n' }) + '\n';
 }
