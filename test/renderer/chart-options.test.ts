@@ -3,7 +3,12 @@
 import type { LineSeriesOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { chartPalette } from '../../src-renderer/lib/charts/chart-theme';
-import { buildForecastChartOption } from '../../src-renderer/lib/charts/forecast-chart-option';
+import {
+  BAND_ID,
+  BAND_LOWER_ID,
+  buildForecastChartOption,
+  forecastTooltip,
+} from '../../src-renderer/lib/charts/forecast-chart-option';
 import { buildLossChartOption } from '../../src-renderer/lib/charts/loss-chart-option';
 import { buildSeriesPreviewOption } from '../../src-renderer/lib/charts/series-preview-option';
 import { splitBounds } from '../../src-renderer/lib/data/split-bounds';
@@ -179,5 +184,60 @@ describe('forecast chart option', () => {
       palette,
     );
     expect(seriesOf(option).at(-1)!.data).toEqual([[83, 9]]);
+  });
+
+  it('shades prediction intervals as a band stacked on its lower edge, into the future', () => {
+    const option = buildForecastChartOption(
+      {
+        ...input,
+        future: { values: [4], times: null },
+        intervals: {
+          level: 0.9,
+          lower: [0.5, 1.5, 2.5],
+          upper: [1.5, 2.5, 3.5],
+          futureLower: [3],
+          futureUpper: [5],
+        },
+      },
+      palette,
+    );
+    const series = seriesOf(option);
+    const lower = series.find((s) => s.id === BAND_LOWER_ID)!;
+    const band = series.find((s) => s.id === BAND_ID)!;
+    expect(lower.name).toBe('90 % interval');
+    expect(band.name).toBe('90 % interval');
+    expect(lower.stack).toBe('interval');
+    expect(band.stack).toBe('interval');
+    expect(band.areaStyle).toBeDefined();
+    expect(lower.data).toEqual([
+      [80, 0.5],
+      [81, 1.5],
+      [82, 2.5],
+      [83, 3],
+    ]);
+    expect(band.data).toEqual([
+      [80, 1, 0.5, 1.5],
+      [81, 1, 1.5, 2.5],
+      [82, 1, 2.5, 3.5],
+      [83, 2, 3, 5],
+    ]);
+    // The band sits under the lines: it comes first.
+    expect(series[0]!.id).toBe(BAND_LOWER_ID);
+  });
+
+  it('shows the interval as its bounds in the tooltip and escapes names from the file', () => {
+    const html = forecastTooltip([
+      {
+        seriesId: BAND_LOWER_ID,
+        seriesName: '90 % interval',
+        value: [80, 0.5],
+        axisValueLabel: '80',
+      },
+      { seriesId: BAND_ID, seriesName: '90 % interval', value: [80, 1, 0.5, 1.5] },
+      { seriesName: '<b>co2</b>', value: [80, 1.25], marker: '' },
+    ]);
+    expect(html).toBe(
+      `80<br/>90 % interval: <b>${(0.5).toLocaleString()} – ${(1.5).toLocaleString()}</b><br/>&lt;b&gt;co2&lt;/b&gt;: <b>${(1.25).toLocaleString()}</b>`,
+    );
   });
 });

@@ -12,6 +12,7 @@ export interface ChartPalette {
   /** Naive baselines, in order: persistence, seasonal naive, drift. */
   baselines: readonly string[];
   future: string;
+  intervalArea: string;
   validationArea: string;
   testArea: string;
   boundary: string;
@@ -26,6 +27,7 @@ const LIGHT: ChartPalette = {
   model: '#2563eb',
   baselines: ['#d97706', '#059669', '#9333ea'],
   future: '#db2777',
+  intervalArea: 'rgba(37, 99, 235, 0.16)',
   validationArea: 'rgba(217, 119, 6, 0.10)',
   testArea: 'rgba(37, 99, 235, 0.10)',
   boundary: '#6b7280',
@@ -40,6 +42,7 @@ const DARK: ChartPalette = {
   model: '#60a5fa',
   baselines: ['#fbbf24', '#34d399', '#c084fc'],
   future: '#f472b6',
+  intervalArea: 'rgba(96, 165, 250, 0.2)',
   validationArea: 'rgba(251, 191, 36, 0.12)',
   testArea: 'rgba(96, 165, 250, 0.14)',
   boundary: '#9ca3af',

@@ -21,7 +21,22 @@ export interface ForecastChartInput {
   context: { values: readonly number[]; times: readonly number[] | null } | null;
   /** The forecast past the end of the data, if any. */
   future: { values: readonly number[]; times: readonly number[] | null } | null;
+  /**
+   * Prediction intervals: bounds on the test rows, then on the future rows (may be empty), and
+   * their nominal level (0.9 = 90 %). Drawn as a shaded band.
+   */
+  intervals?: {
+    level: number;
+    lower: readonly number[];
+    upper: readonly number[];
+    futureLower: readonly number[];
+    futureUpper: readonly number[];
+  } | null;
 }
+
+/** Series ids of the interval band: a hidden lower edge and the band stacked on it. */
+export const BAND_LOWER_ID = 'interval-lower';
+export const BAND_ID = 'interval-band';
 
 /**
  * Predicted against actual on the test rows, with the naive baselines beside them, the train/test
@@ -76,10 +91,44 @@ export function buildForecastChartOption(
   ];
 
   const future = input.future;
+  const lastRow = input.testStartRow + input.actual.length - 1;
+  const futureX = (i: number): number =>
+    useTimes && future !== null && future.times !== null ? future.times[i]! : lastRow + 1 + i;
+
+  const intervals = input.intervals ?? null;
+  if (intervals !== null && intervals.lower.length > 0) {
+    // ECharts fills only under a line, so the band is the width stacked on an invisible lower edge;
+    // each band point also carries its bounds ([x, width, lower, upper]) for the tooltip.
+    const lower = [...intervals.lower, ...intervals.futureLower];
+    const upper = [...intervals.upper, ...intervals.futureUpper];
+    const xs = lower.map((_, i) =>
+      i < intervals.lower.length ? testX(i) : futureX(i - intervals.lower.length),
+    );
+    const name = `${Math.round(intervals.level * 100)} % interval`;
+    const edge = { showSymbol: false, symbol: 'none', lineStyle: { opacity: 0 }, silent: true };
+    series.unshift(
+      {
+        ...edge,
+        type: 'line',
+        id: BAND_LOWER_ID,
+        name,
+        stack: 'interval',
+        data: xs.map((x, i) => [x, lower[i]!]),
+      },
+      {
+        ...edge,
+        type: 'line',
+        id: BAND_ID,
+        name,
+        stack: 'interval',
+        areaStyle: { color: palette.intervalArea },
+        itemStyle: { color: palette.intervalArea },
+        data: xs.map((x, i) => [x, upper[i]! - lower[i]!, lower[i]!, upper[i]!]),
+      },
+    );
+  }
+
   if (future !== null && future.values.length > 0) {
-    const lastRow = input.testStartRow + input.actual.length - 1;
-    const futureX = (i: number): number =>
-      useTimes && future.times !== null ? future.times[i]! : lastRow + 1 + i;
     series.push({
       ...line(
         'future forecast',
@@ -96,7 +145,7 @@ export function buildForecastChartOption(
     animation: false,
     grid: { left: 64, right: 24, top: 44, bottom: 64 },
     legend: { top: 6, textStyle: { color: palette.muted } },
-    tooltip: { trigger: 'axis', confine: true },
+    tooltip: { trigger: 'axis', confine: true, formatter: forecastTooltip },
     xAxis: xAxisFor(useTimes),
     yAxis: { type: 'value', scale: true, name: input.valueName },
     dataZoom: [
@@ -105,6 +154,49 @@ export function buildForecastChartOption(
     ],
     series,
   };
+}
+
+interface TooltipItem {
+  seriesId?: string;
+  seriesName?: string;
+  marker?: unknown;
+  value?: unknown;
+  axisValueLabel?: string;
+}
+
+/** The axis tooltip, with the interval as "lower – upper" instead of its stacked parts. */
+export function forecastTooltip(raw: unknown): string {
+  const items = (Array.isArray(raw) ? raw : [raw]) as TooltipItem[];
+  const lines: string[] = [];
+  for (const item of items) {
+    if (item.seriesId === BAND_LOWER_ID || !Array.isArray(item.value)) continue;
+    const value = item.value as number[];
+    const text =
+      item.seriesId === BAND_ID
+        ? `${formatNumber(value[2])} – ${formatNumber(value[3])}`
+        : formatNumber(value[1]);
+    const marker = typeof item.marker === 'string' ? item.marker : '';
+    lines.push(`${marker}${escapeHtml(item.seriesName ?? '')}: <b>${text}</b>`);
+  }
+  return [escapeHtml(items[0]?.axisValueLabel ?? ''), ...lines].join('<br/>');
+}
+
+function formatNumber(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value)
+    ? '—'
+    : value.toLocaleString(undefined, { maximumSignificantDigits: 5 });
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
+
+/** Series names come from column names in the user's file: never let them become markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
 function line(

@@ -43,7 +43,7 @@ export function buildSeriesPreviewOption(
   return {
     ...baseOption(palette),
     animation: false,
-    grid: { left: 56, right: 20, top: 28, bottom: 64 },
+    grid: { left: 56, right: 20, top: 40, bottom: 64 },
     tooltip: { trigger: 'axis', confine: true },
     xAxis: xAxisFor(times !== null),
     yAxis: { type: 'value', scale: true, name: input.name, nameTextStyle: { align: 'left' } },

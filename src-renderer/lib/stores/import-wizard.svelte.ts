@@ -109,6 +109,20 @@ export class ImportWizard {
     await this.refreshPreview();
   }
 
+  /**
+   * Previews a file by its path on the machine running the engine (Electron's native dialog or
+   * menu), so a large file is streamed by the engine instead of being read into the renderer.
+   */
+  async openPath(path: string): Promise<void> {
+    this.reset();
+    this.isOpen = true;
+    this.fileName = path.split(/[\\/]/).pop() || path;
+    this.#source = { path };
+    await this.refreshPreview();
+    // The engine measured the file while previewing it.
+    this.fileSize = this.preview?.totalBytes ?? 0;
+  }
+
   async refreshPreview(): Promise<void> {
     if (this.#source === null) return;
     this.busy = 'previewing';
