@@ -250,6 +250,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
             season: data.season,
             frequencySeason: entry.series.frequency?.seasonPeriod ?? null,
             horizon: data.horizon,
+            ...(data.intervals == null ? {} : { intervals: data.intervals }),
           },
           keepAs: runId,
         },
