@@ -9,7 +9,7 @@ import {
   buildForecastChartOption,
   forecastTooltip,
 } from '../../src-renderer/lib/charts/forecast-chart-option';
-import { buildLossChartOption } from '../../src-renderer/lib/charts/loss-chart-option';
+import { buildLossChartOption, formatLoss } from '../../src-renderer/lib/charts/loss-chart-option';
 import { buildSeriesPreviewOption } from '../../src-renderer/lib/charts/series-preview-option';
 import { splitBounds } from '../../src-renderer/lib/data/split-bounds';
 
@@ -100,6 +100,13 @@ describe('loss chart option', () => {
     const option = buildLossChartOption({ history, logScale: true }, palette);
     expect((option.yAxis as { type: string }).type).toBe('log');
     expect(seriesOf(option)[0]!.data![2]).toEqual([30, null]);
+  });
+
+  it('keeps axis labels short for diverging and tiny losses', () => {
+    expect(formatLoss(6e19)).toBe('6e+19');
+    expect(formatLoss(0.0001)).toBe('1e-4');
+    expect(formatLoss(0.12345)).toBe('0.1235');
+    expect(formatLoss(0)).toBe('0');
   });
 
   it('omits the validation series when there is none', () => {

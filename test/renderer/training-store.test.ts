@@ -107,12 +107,21 @@ describe('TrainingStore', () => {
     await store.start(REQUEST);
     await store.stop();
     expect(store.phase).toBe('stopping');
+    api.emit('train:progress', { runId: 'r2', progress: progress(40, 0.3) });
     api.emit('train:done', {
       runId: 'r2',
-      result: makeRun({ runId: 'r2', status: 'cancelled', message: 'Stopped at step 40.' }),
+      result: makeRun({
+        runId: 'r2',
+        status: 'cancelled',
+        message: 'Stopped at step 40.',
+        history: [],
+      }),
     });
     expect(store.phase).toBe('finished');
     expect(store.result?.status).toBe('cancelled');
+    // Stopped before its first recorded point: what was seen live stays on screen.
+    expect(store.history).toEqual([{ step: 40, loss: 0.3, valLoss: null }]);
+    expect(store.progress?.step).toBe(40);
   });
 
   it('reports a refused start and a failed run as errors', async () => {

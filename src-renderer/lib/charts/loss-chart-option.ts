@@ -60,8 +60,15 @@ export function buildLossChartOption(input: LossChartInput, palette: ChartPalett
       splitLine: { show: false },
     },
     yAxis: input.logScale
-      ? { type: 'log', name: 'loss (log)', logBase: 10 }
-      : { type: 'value', name: 'loss', scale: true },
+      ? { type: 'log', name: 'loss (log)', logBase: 10, axisLabel: { formatter: formatLoss } }
+      : { type: 'value', name: 'loss', scale: true, axisLabel: { formatter: formatLoss } },
     series,
   };
+}
+
+/** Axis labels stay narrow even when a diverging run reaches 1e15: large and tiny values go exponential. */
+export function formatLoss(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e5 || magnitude < 1e-3)) return value.toExponential(0);
+  return String(Number(value.toPrecision(4)));
 }

@@ -108,6 +108,18 @@ export class TrainingStore {
     this.phase = 'finished';
   }
 
+  /**
+   * The run we watched has finished. Its own history wins, but a run stopped before its first
+   * recorded point still shows the curve and the numbers we saw live.
+   */
+  #finish(run: RunResultValue): void {
+    const live = this.#liveHistory;
+    const progress = this.#liveProgress;
+    this.show(run);
+    if (run.history.length === 0 && live.length > 0) this.history = live.slice();
+    this.progress = progress;
+  }
+
   async restore(runId: string): Promise<boolean> {
     const result = await this.#api.call('run:get', { runId });
     if (!result.ok) return false;
@@ -136,7 +148,7 @@ export class TrainingStore {
       }
       case 'done':
         this.#publish.flush();
-        this.show(event.payload.result);
+        this.#finish(event.payload.result);
         break;
       case 'failed':
         this.#publish.flush();
