@@ -104,8 +104,7 @@ export function evaluateForecaster(
       },
       drift: { name: 'drift', predicted: drift, metrics: score(drift) },
     },
-    future:
-      horizon > 0 ? predictRecursive(model, prepared, values.length, horizon) : new Float64Array(0),
+    future,
     covariatesNote:
       prepared.featureNames.length === 0
         ? 'no feature columns were used'
