@@ -34,6 +34,7 @@ const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   json: { name: 'JSON', extensions: ['json'] },
   svg: { name: 'SVG image', extensions: ['svg'] },
   txt: { name: 'Text', extensions: ['txt'] },
+  png: { name: 'PNG image', extensions: ['png'] },
 };
 
 export interface Dialogs extends DesktopDeps {

@@ -22,6 +22,14 @@ import {
   menuCommandSchema,
   pickedPathSchema,
 } from './desktop-schemas';
+import {
+  backtestProgressSchema,
+  backtestResultSchema,
+  backtestStartSchema,
+  closedLoopRequestSchema,
+  closedLoopSchema,
+  historyRowSchema,
+} from './analysis-schemas';
 
 /**
  * The API between the renderer and the main process: one entry per channel (`domain:verb`), each
@@ -87,6 +95,21 @@ export const API_CHANNELS = {
   'dialog:open': { request: z.object({ kind: fileKindSchema }), response: pickedPathSchema },
   /** Desktop only: a native save dialog, then the text is written there (atomically). */
   'export:save': { request: exportRequestSchema, response: pickedPathSchema },
+  /** A closed-loop forecast from any origin with a finished run's model (kept in the worker). */
+  'forecast:closed-loop': { request: closedLoopRequestSchema, response: closedLoopSchema },
+  /** The run's forecast as CSV text (time, actual, predicted, [lower, upper], persistence). */
+  'forecast:csv': {
+    request: z.object({ runId: z.string() }),
+    response: z.object({ csv: z.string() }),
+  },
+  /** Rolling-origin backtest in the worker; progress and the result arrive as backtest:* events. */
+  'backtest:start': { request: backtestStartSchema, response: z.object({ jobId: z.string() }) },
+  'backtest:stop': {
+    request: z.object({ jobId: z.string() }),
+    response: z.object({ stopping: z.boolean() }),
+  },
+  /** Every finished training run, newest first (this session's and the saved history's). */
+  'history:list': { request: z.object({}), response: z.array(historyRowSchema) },
 } as const;
 
 /** Events pushed from main to the renderer (`domain:event`). */
@@ -97,6 +120,9 @@ export const API_EVENTS = {
   'csv:progress': z.object({ bytesRead: z.number(), totalBytes: z.number() }),
   /** Desktop only: the user chose an application-menu item the renderer carries out. */
   'menu:command': menuCommandSchema,
+  'backtest:progress': backtestProgressSchema,
+  'backtest:done': z.object({ jobId: z.string(), result: backtestResultSchema }),
+  'backtest:failed': z.object({ jobId: z.string(), error: apiErrorSchema }),
 } as const;
 
 export type Channel = keyof typeof API_CHANNELS;

@@ -10,8 +10,8 @@ import { z } from 'zod';
 export const fileKindSchema = z.enum(['csv', 'text', 'project']);
 export type FileKind = z.infer<typeof fileKindSchema>;
 
-/** Text formats the renderer can export through a native save dialog. */
-export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'txt']);
+/** Formats the renderer can export through a native save dialog (png arrives as base64). */
+export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'txt', 'png']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 /** A path the user picked, or null when they cancelled the dialog. */
@@ -29,6 +29,8 @@ export const exportRequestSchema = z.object({
     .refine((name) => !/[\\/]/.test(name), 'the suggested name must not contain a folder'),
   format: exportFormatSchema,
   content: z.string().max(MAX_EXPORT_CHARS, 'that is too much to export at once'),
+  /** How `content` is written: utf8 text (default), or base64 for binary files such as PNG. */
+  encoding: z.enum(['utf8', 'base64']).optional(),
 });
 
 /**

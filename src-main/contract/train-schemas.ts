@@ -120,7 +120,17 @@ export const runResultSchema = z.object({
     .object({ maeToActual: z.number(), maeToPrevious: z.number(), laggedCopy: z.boolean() })
     .optional(),
   horizonErrors: z
-    .array(z.object({ step: z.number(), mae: z.number(), rmse: z.number(), origins: z.number() }))
+    .array(
+      z.object({
+        step: z.number(),
+        mae: z.number(),
+        rmse: z.number(),
+        origins: z.number(),
+        /** Persistence from the same origins (absent in runs saved before it was reported). */
+        persistenceMae: z.number().optional(),
+        persistenceRmse: z.number().optional(),
+      }),
+    )
     .optional(),
   intervals: z
     .object({

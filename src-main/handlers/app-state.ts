@@ -13,6 +13,11 @@ export interface ActiveRun {
   job: RunningJob<unknown>;
 }
 
+export interface ActiveBacktest {
+  jobId: string;
+  job: RunningJob<unknown>;
+}
+
 /**
  * What the main process remembers between calls: imported datasets and finished runs (the trained
  * models themselves live in the worker). One instance per app or web-bridge process.
@@ -21,4 +26,6 @@ export class AppState {
   readonly datasets = new Map<string, DatasetEntry>();
   readonly runs = new Map<string, RunResultValue>();
   active: ActiveRun | null = null;
+  /** The one backtest that may run at a time (it shares the worker with training). */
+  backtest: ActiveBacktest | null = null;
 }

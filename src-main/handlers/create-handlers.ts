@@ -20,6 +20,9 @@ import { AppState } from './app-state';
 import { createDesktopHandlers, type DesktopDeps } from './desktop-handlers';
 import { SAMPLES, samplePath, sineValues } from './samples';
 import { toRunResult } from './to-run-result';
+import { createAnalysisHandlers } from './analysis-handlers';
+import { RunHistory } from './run-history';
+import { historyRecordOf, recordOpenedProject } from './history-records';
 import type { RunResultValue } from '../contract/train-schemas';
 
 export type Handlers = {
@@ -40,6 +43,8 @@ export interface HandlerDeps {
   state?: AppState;
   /** Native dialogs (the Electron app only); without them the desktop channels answer errors. */
   desktop?: DesktopDeps;
+  /** The run history; by default kept in `run-history.json` in the projects folder. */
+  history?: RunHistory;
 }
 
 function datasetValue(
@@ -90,6 +95,8 @@ function safeName(name: string): string {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const state = deps.state ?? new AppState();
   const backend = deps.backend ?? 'auto';
+  const history =
+    deps.history ?? new RunHistory({ file: join(deps.projectsDir, 'run-history.json') });
 
   const requireDataset = (id: string) => {
     const entry = state.datasets.get(id);
@@ -109,6 +116,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     ...createDesktopHandlers(deps.desktop),
+    ...createAnalysisHandlers({ host: deps.host, state, history, emit: deps.emit, backend }),
 
     async 'app:info'() {
       const info = await deps.host.run('backend', { backend }).result;
@@ -227,10 +235,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'train:start'({ datasetId, spec, data, backend: choice }) {
-      if (state.active !== null) {
+      if (state.active !== null || state.backtest !== null) {
         throw new EngineError(
           'BUSY',
-          'a training run is already in progress; stop it or wait for it to finish',
+          state.active !== null
+            ? 'a training run is already in progress; stop it or wait for it to finish'
+            : 'a backtest is running; stop it or wait for it to finish',
         );
       }
       const entry = requireDataset(datasetId);
@@ -262,6 +272,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           const result = toRunResult(runId, datasetId, spec, entry.series, value);
           state.runs.set(runId, result);
           state.active = null;
+          // A history that cannot be written must not fail the run: the session still lists it.
+          history
+            .add(historyRecordOf(result, value.record, entry.dataset.name, 'trained'))
+            .catch(() => undefined);
           deps.emit('train:done', { runId, result });
         },
         (error: unknown) => {
@@ -295,10 +309,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       const dir =
         path ?? join(deps.projectsDir, `${safeName(dataset?.name ?? 'forecast')}-${stamp}`);
+      // The project carries the history of every run on the same data (see recordOpenedProject).
+      const dataHash = (await history.find(runId))?.dataHash;
+      const runs = dataHash === undefined ? [] : await history.forData(dataHash);
       await deps.host.run('save', {
         runId,
         dir,
-        result: { run, datasetName: dataset?.name ?? null },
+        result: { run, datasetName: dataset?.name ?? null, history: runs },
       }).result;
       return { path: dir };
     },
@@ -359,6 +376,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
               },
             });
       state.runs.set(runId, run);
+      await recordOpenedProject(
+        history,
+        { run, savedRunId: previous?.runId ?? null, record: opened.record, saved: saved },
+        dataset.name,
+      ).catch(() => undefined);
       return { run, dataset };
     },
   };

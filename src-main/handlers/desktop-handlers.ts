@@ -39,11 +39,14 @@ export function createDesktopHandlers(desktop: DesktopDeps | undefined): Desktop
       return { path: await requireDesktop(desktop).chooseFile(kind) };
     },
 
-    async 'export:save'({ suggestedName, format, content }) {
+    async 'export:save'({ suggestedName, format, content, encoding }) {
       const path = await requireDesktop(desktop).chooseSavePath(suggestedName, format);
       if (path === null) return { path: null };
       try {
-        await writeFileAtomic(path, content);
+        await writeFileAtomic(
+          path,
+          encoding === 'base64' ? new Uint8Array(Buffer.from(content, 'base64')) : content,
+        );
       } catch (error) {
         throw new EngineError(
           'PROJECT_IO',

@@ -27,6 +27,15 @@ import { EngineError } from '../engine/util/engine-error';
 import type { TrainOutcome, TrainProgress } from '../engine/train/train-progress';
 import type { WorkerSession } from './worker-session';
 import type { TargetTransform } from '../engine/data/series/target-transform';
+import {
+  backtestJob,
+  closedLoopJob,
+  type BacktestJob,
+  type BacktestJobProgress,
+  type BacktestJobResult,
+  type ClosedLoopJob,
+  type ClosedLoopJobResult,
+} from './analysis-jobs';
 
 /** The jobs the worker runs: request, result and progress types per kind, all plain data. */
 export interface SineJob {
@@ -105,6 +114,8 @@ export interface JobTypes {
   import: { request: ImportJob; result: ImportJobResult; progress: ImportProgress };
   save: { request: SaveJob; result: { dir: string }; progress: never };
   open: { request: OpenJob; result: OpenJobResult; progress: never };
+  'closed-loop': { request: ClosedLoopJob; result: ClosedLoopJobResult; progress: never };
+  backtest: { request: BacktestJob; result: BacktestJobResult; progress: BacktestJobProgress };
   /** Test hook: kills the worker thread, to prove the host recovers. */
   crash: { request: Record<string, never>; result: never; progress: never };
 }
@@ -231,6 +242,14 @@ export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
       result: opened.result,
       evaluation: evaluateForecaster(opened.model, opened.prepared, request.evaluate),
     };
+  },
+
+  async 'closed-loop'(request, { session }) {
+    return closedLoopJob(session, request);
+  },
+
+  backtest(request, { session, onProgress, isCancelled }) {
+    return backtestJob(session, request, { onProgress, isCancelled });
   },
 
   crash() {

@@ -66,6 +66,21 @@ describe('export:save', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes a PNG sent as base64 byte for byte', async () => {
+    const target = join(dir, 'chart.png');
+    const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255]);
+    const chosen = desktop(target);
+    const result = await dispatch(handlers(chosen), 'export:save', {
+      suggestedName: 'co2-forecast-2026-11-26.png',
+      format: 'png',
+      content: Buffer.from(bytes).toString('base64'),
+      encoding: 'base64',
+    });
+    expect(result).toEqual({ ok: true, value: { path: target } });
+    expect(chosen.chooseSavePath).toHaveBeenCalledWith('co2-forecast-2026-11-26.png', 'png');
+    expect(new Uint8Array(readFileSync(target))).toEqual(bytes);
+  });
+
   it('writes nothing when the dialog is cancelled', async () => {
     expect(
       await dispatch(handlers(desktop(null)), 'export:save', {
