@@ -1,16 +1,12 @@
+import { splitRows, type SplitBounds } from '../../../src-main/contract/shared-rules';
+
+export type { SplitBounds };
+
 /**
  * Chronological split of n rows: train = [0, valStart), validation = [valStart, testStart),
- * test = [testStart, n). The same arithmetic as the engine's splitRows, so the split drawn on the
- * preview is the one training will use (test/renderer/split-bounds.test.ts pins them together).
+ * test = [testStart, n). The engine's own splitRows, so the split drawn on the preview is the one
+ * training will use.
  */
-export interface SplitBounds {
-  n: number;
-  valStart: number;
-  testStart: number;
-}
-
 export function splitBounds(n: number, testFraction: number, valFraction: number): SplitBounds {
-  const testStart = Math.floor((1 - testFraction) * n);
-  const valStart = Math.floor((1 - valFraction) * testStart);
-  return { n, valStart, testStart };
+  return splitRows(n, { testFraction, valFraction });
 }
