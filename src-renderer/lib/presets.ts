@@ -18,7 +18,10 @@ export const DEFAULT_DATA_SETTINGS: DataSettings = {
   testFraction: 0.2,
   valFraction: 0.1,
   season: null,
-  horizon: 0,
+  // Twelve steps ahead by default: the future forecast, the error-by-horizon chart and interval
+  // widths per step all need a horizon, and a year of monthly data is the classic one.
+  horizon: 12,
+  intervals: 0.9,
 };
 
 /** Copies a spec so that a preset never shares arrays with the form that edits it. */

@@ -1,5 +1,5 @@
-import { init, use } from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { getInstanceByDom, init, use } from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -8,11 +8,13 @@ import {
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Only what the option builders use: keeps the bundle to a fraction of the full ECharts build.
+// Charts draw on canvas; the SVG renderer is there for exporting a chart as an SVG file.
 use([
   LineChart,
+  BarChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
@@ -20,6 +22,7 @@ use([
   MarkLineComponent,
   MarkAreaComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
-export { init };
+export { getInstanceByDom, init };

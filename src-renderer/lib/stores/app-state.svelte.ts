@@ -1,8 +1,18 @@
 import type { Api } from '../../../src-main/contract/api';
+import type { DatasetValue } from '../../../src-main/contract/data-schemas';
+import type { MenuCommand } from '../../../src-main/contract/desktop-schemas';
 import type { ApiError } from '../../../src-main/contract/result';
+import { chartPngBase64, chartSvg } from '../export/chart-export';
+import { exportFileName, type ExportSubject } from '../export/file-names';
+import { saveExport, type ExportFile, type SaveOutcome } from '../export/save-file';
+import { routeMenuCommand, type MenuAction } from '../menu/route-menu-command';
 import { TUTORIAL_SINE_SPEC } from '../presets';
 import type { AppInfo, ViewName } from '../types';
+import { BacktestStore } from './backtest-store.svelte';
+import { ClosedLoopStore } from './closed-loop-store.svelte';
 import { DataStore } from './data-store.svelte';
+import type { DatasetRef } from './persisted-settings';
+import { HistoryStore } from './history-store.svelte';
 import { ImportWizard } from './import-wizard.svelte';
 import { ProjectsStore } from './projects-store.svelte';
 import { SettingsStore } from './settings-store.svelte';
@@ -17,6 +27,8 @@ import { TrainingStore } from './training-store.svelte';
 export class AppState {
   info: AppInfo | null = $state.raw(null);
   infoError: ApiError | null = $state.raw(null);
+  /** A message for the user from a menu command or an export (shown above the views). */
+  notice: { kind: 'info' | 'error'; text: string } | null = $state.raw(null);
 
   readonly api: Api;
   readonly settings: SettingsStore;
@@ -25,6 +37,11 @@ export class AppState {
   readonly wizard: ImportWizard;
   readonly training: TrainingStore;
   readonly projects: ProjectsStore;
+  readonly history: HistoryStore;
+  readonly closedLoop: ClosedLoopStore;
+  readonly backtest: BacktestStore;
+
+  readonly #unsubscribe: (() => void)[];
 
   constructor(api: Api, storage: Storage | null, prefersDark = false) {
     this.api = api;
@@ -34,6 +51,19 @@ export class AppState {
     this.wizard = new ImportWizard(api);
     this.training = new TrainingStore(api);
     this.projects = new ProjectsStore(api);
+    this.history = new HistoryStore(api);
+    this.closedLoop = new ClosedLoopStore(api);
+    this.backtest = new BacktestStore(api);
+    this.#unsubscribe = [
+      api.on('menu:command', (command) => void this.runMenuCommand(command)),
+      // Every finished run joins the history table.
+      api.on('train:done', () => void this.history.refresh()),
+    ];
+  }
+
+  /** How files reach the user: the desktop app's save dialog, or a browser download. */
+  get transport(): 'electron' | 'web' {
+    return this.info?.transport ?? 'web';
   }
 
   /** Loads what the views need and brings back the last session's dataset and run. */
@@ -47,7 +77,14 @@ export class AppState {
     const runId = this.settings.lastRunId;
     if (runId !== null && !(await this.training.restore(runId))) this.settings.lastRunId = null;
     void this.projects.refresh();
+    void this.history.refresh();
     await info;
+  }
+
+  dispose(): void {
+    this.training.dispose();
+    this.backtest.dispose();
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 
   go(view: ViewName): void {
@@ -86,6 +123,120 @@ export class AppState {
     this.training.show(run);
     this.settings.lastRunId = run.runId;
     this.settings.view = 'forecast';
+    void this.history.refresh();
     return true;
   }
+
+  /** Shows a run from the history that is still in memory, with its dataset. */
+  async openRun(runId: string): Promise<boolean> {
+    const result = await this.api.call('run:get', { runId });
+    if (!result.ok) {
+      this.history.error = result.error;
+      return false;
+    }
+    const run = result.value;
+    if (this.data.dataset?.id !== run.datasetId) {
+      const dataset = await this.api.call('dataset:get', { id: run.datasetId });
+      if (dataset.ok) this.data.use(dataset.value, datasetRef(dataset.value));
+    }
+    this.training.show(run);
+    this.settings.lastRunId = run.runId;
+    this.settings.view = 'forecast';
+    return true;
+  }
+
+  /** The run's forecast as the engine's CSV, saved or downloaded as `<data>-forecast-<day>.csv`. */
+  async exportForecastCsv(runId: string): Promise<SaveOutcome> {
+    const result = await this.api.call('forecast:csv', { runId });
+    if (!result.ok) return this.#reportExport({ kind: 'failed', error: result.error });
+    return this.#save({
+      name: exportFileName(this.data.dataset, 'forecast', 'csv'),
+      format: 'csv',
+      text: result.value.csv,
+    });
+  }
+
+  /** A chart on screen as PNG (what is drawn) or SVG (the same option drawn as vectors). */
+  async exportChart(
+    element: HTMLElement,
+    subject: ExportSubject,
+    format: 'png' | 'svg',
+  ): Promise<SaveOutcome> {
+    const theme = this.settings.theme;
+    const name = exportFileName(this.data.dataset, subject, format);
+    let file: ExportFile;
+    try {
+      file =
+        format === 'png'
+          ? { name, format, base64: chartPngBase64(element, theme) }
+          : { name, format, text: chartSvg(element, theme) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return this.#reportExport({ kind: 'failed', error: { code: 'EXPORT', message } });
+    }
+    return this.#save(file);
+  }
+
+  /** Carries out an application-menu command (desktop only; see routeMenuCommand). */
+  async runMenuCommand(command: MenuCommand): Promise<void> {
+    const action = routeMenuCommand(command, {
+      view: this.settings.view,
+      runId: this.training.result?.runId ?? null,
+      training: this.training.isActive,
+    });
+    await this.#perform(action);
+  }
+
+  async #perform(action: MenuAction): Promise<void> {
+    switch (action.kind) {
+      case 'import-csv':
+        this.settings.view = 'data';
+        await this.wizard.openPath(action.path);
+        return;
+      case 'open-text':
+        // A text corpus is for a language model, which this window does not train yet.
+        this.notice = {
+          kind: 'info',
+          text: `${action.path} is a text corpus: language models are trained with the command line (rnn-studio lm --text FILE) for now.`,
+        };
+        return;
+      case 'open-project':
+        await this.openProject(action.path);
+        return;
+      case 'save-project':
+        if (await this.projects.save(action.runId, action.path ?? undefined)) {
+          this.notice = { kind: 'info', text: `Saved the project to ${this.projects.savedPath}` };
+          void this.history.refresh();
+        }
+        return;
+      case 'export-forecast':
+        await this.exportForecastCsv(action.runId);
+        return;
+      case 'toggle-theme':
+        this.settings.toggleTheme();
+        return;
+      case 'notice':
+        this.notice = { kind: 'info', text: action.message };
+        return;
+    }
+  }
+
+  async #save(file: ExportFile): Promise<SaveOutcome> {
+    return this.#reportExport(await saveExport(this.api, this.transport, file));
+  }
+
+  #reportExport(outcome: SaveOutcome): SaveOutcome {
+    if (outcome.kind === 'saved') this.notice = { kind: 'info', text: `Saved ${outcome.path}` };
+    if (outcome.kind === 'failed') {
+      this.notice = { kind: 'error', text: `Export failed: ${outcome.error.message}` };
+    }
+    return outcome;
+  }
+}
+
+/** How a dataset is remembered for the next session: a sample by its id, anything else by its id. */
+function datasetRef(dataset: DatasetValue): DatasetRef {
+  return dataset.id.startsWith('sample:')
+    ? { kind: 'sample', id: dataset.id.slice('sample:'.length) }
+    : { kind: 'import', id: dataset.id };
 }

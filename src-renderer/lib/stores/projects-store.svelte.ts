@@ -20,11 +20,15 @@ export class ProjectsStore {
     if (result.ok) this.list = result.value;
   }
 
-  async save(runId: string): Promise<boolean> {
+  /** Saves the run as a project: in `path`, or a new folder in the default projects folder. */
+  async save(runId: string, path?: string): Promise<boolean> {
     this.saving = true;
     this.error = null;
     try {
-      const result = await this.#api.call('project:save', { runId });
+      const result = await this.#api.call(
+        'project:save',
+        path === undefined ? { runId } : { runId, path },
+      );
       if (!result.ok) {
         this.error = result.error;
         return false;

@@ -40,5 +40,6 @@ export function fakeEngine(summarize = () => TUTORIAL_SUMMARY): FakeApi {
     .handle('samples:list', () => ({ ok: true, value: [SINE_SAMPLE] }))
     .handle('samples:load', () => ({ ok: true, value: SINE_DATASET }))
     .handle('project:list', () => ({ ok: true, value: [] }))
+    .handle('history:list', () => ({ ok: true, value: [] }))
     .handle('spec:summarize', () => ({ ok: true, value: summarize() }));
 }
