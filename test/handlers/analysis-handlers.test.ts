@@ -219,12 +219,12 @@ describe('forecast analysis through the handlers and the worker', () => {
     expect(app.state.backtest).toBeNull();
   });
 
-  it('stops a backtest on request and reports the folds it finished', async () => {
+  it('stops a backtest on request and reports only the folds that finished', async () => {
     const long: ModelSpec = { ...SPEC, budget: { kind: 'steps', steps: 100_000 } };
     const done = app.next('backtest:done');
     const { jobId } = await app.call<{ jobId: string }>('backtest:start', {
       datasetId: 'sample:co2',
-      spec: long,
+      spec: { ...SPEC, budget: { kind: 'steps', steps: 400 } },
       data: DATA,
       folds: 3,
       retrain: true,
@@ -232,16 +232,21 @@ describe('forecast analysis through the handlers and the worker', () => {
     // Training is refused while the backtest holds the worker.
     const busy = await dispatch(app.handlers, 'train:start', {
       datasetId: 'sample:co2',
-      spec: SPEC,
+      spec: long,
       data: DATA,
       backend: 'cpu',
     });
     expect(busy).toMatchObject({ ok: false, error: { code: 'BUSY' } });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Stop while the second fold trains: the first fold is kept, the half-trained second is not.
+    for (;;) {
+      const progress = await app.next('backtest:progress');
+      if (progress.jobId === jobId && progress.fold === 2 && progress.progress !== null) break;
+    }
     expect(await app.call('backtest:stop', { jobId })).toEqual({ stopping: true });
     const { result } = await done;
     expect(result.cancelled).toBe(true);
-    expect(result.folds.length).toBeLessThan(3);
+    expect(result.folds.map((f) => f.fold)).toEqual([1]);
+    expect(result.overall).not.toBeNull();
     expect(await app.call('backtest:stop', { jobId })).toEqual({ stopping: false });
   });
 

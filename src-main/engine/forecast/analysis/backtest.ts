@@ -93,7 +93,12 @@ export async function backtestForecaster(
         if (trained !== null) disposeModel(trained.model);
         trained = await trainForecaster(series, spec, dataForFold, hooks);
         shared = trained;
-        if (trained.outcome.status === 'cancelled') cancelled = true;
+        // A model stopped mid-training would score a fold it was never fit for: report only the
+        // folds that finished.
+        if (trained.outcome.status === 'cancelled') {
+          cancelled = true;
+          break;
+        }
       }
       // Without retraining, the first fold's model and scaler serve every fold: its prepared
       // inputs cover all rows, and it has only seen rows before the first fold.
@@ -114,7 +119,6 @@ export async function backtestForecaster(
       all.actual.push(...actual);
       all.predicted.push(...predicted);
       all.persistence.push(...persistence);
-      if (cancelled) break;
     }
   } finally {
     if (shared !== null) disposeModel(shared.model);
