@@ -87,7 +87,7 @@ describe('BacktestStore', () => {
 });
 
 describe('ClosedLoopStore', () => {
-  it('starts at the first test row and drops answers to requests the user moved past', async () => {
+  it('starts into the test rows and drops answers to requests the user moved past', async () => {
     const pending: ((origin: number) => void)[] = [];
     const api = new FakeApi().handle(
       'forecast:closed-loop',
@@ -104,8 +104,9 @@ describe('ClosedLoopStore', () => {
     const run = makeRun();
     const store = new ClosedLoopStore(api);
     store.prepare(run);
-    expect(store.origin).toBe(80);
+    // The run's horizon from 12 rows into the test part, here its end (4 test rows from row 80).
     expect(store.horizon).toBe(2);
+    expect(store.origin).toBe(84);
     store.origin = 81;
     store.prepare(run); // the same run again keeps the user's choice
     expect(store.origin).toBe(81);

@@ -148,7 +148,7 @@ describe('chart export', () => {
     chart.setOption(
       buildForecastChartOption(
         {
-          valueName: 'CO2',
+          valueName: 'CO2 <ppm> & "more"',
           testStartRow: 3,
           testTimes: null,
           actual: [1, 2, 3],
@@ -163,6 +163,10 @@ describe('chart export', () => {
     );
     const svg = chartSvg(element, 'light');
     expect(svg.startsWith('<svg')).toBe(true);
+    // A well-formed XML document, even with markup characters in a column name.
+    const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(parsed.documentElement.textContent).toContain('CO2 <ppm> & "more"');
     expect(svg).toContain('width="640"');
     expect(svg).toContain('future forecast');
     expect(svg).toContain('#ffffff');

@@ -88,14 +88,16 @@ describe('the forecast view', () => {
     }
     expect(screen.getByRole('button', { name: 'Export the forecast as CSV' })).toBeTruthy();
 
-    // The closed-loop panel asks for a forecast from the first test row over the run's horizon.
+    // The closed-loop panel asks for a forecast over the run's horizon (from the end here: the
+    // fixture has only 4 test rows); the user moves the origin to the first test row.
     await waitFor(() =>
       expect(api.calls.find((c) => c.channel === 'forecast:closed-loop')?.request).toEqual({
         runId: 'run-1',
-        origin: 80,
+        origin: 84,
         horizon: 2,
       }),
     );
+    await fireEvent.input(screen.getByLabelText('Origin row'), { target: { value: '80' } });
     await waitFor(() =>
       expect(screen.getByTestId('closed-loop-panel').textContent).toMatch(
         /0\.1\s+one step ahead and\s+0\.5\s+in closed loop/,

@@ -67,8 +67,11 @@ export function baseOption(palette: ChartPalette): EChartsOption {
     // machine's time zone.
     useUTC: true,
     textStyle: {
+      // Single quotes: ECharts' SVG renderer puts the family into a double-quoted style
+      // attribute without escaping it, so double quotes would make exported SVG invalid XML
+      // (the same fix as getsentry/sentry#44676 and lightdash/lightdash#21304).
       fontFamily:
-        'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+        "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
       color: palette.text,
     },
   };

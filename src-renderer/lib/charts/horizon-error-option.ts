@@ -61,7 +61,9 @@ export function buildHorizonErrorOption(
   return {
     ...baseOption(palette),
     animation: false,
-    grid: { left: 64, right: 20, top: 40, bottom: 44 },
+    // No name on the error axis: its words would collide with the legend above the plot, and the
+    // legend already says which error each line is (in the series' units).
+    grid: { left: 56, right: 20, top: 40, bottom: 44 },
     legend: { top: 4, textStyle: { color: palette.muted } },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: formatError },
     xAxis: {
@@ -74,7 +76,7 @@ export function buildHorizonErrorOption(
       minInterval: 1,
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', name: 'error', min: 0 },
+    yAxis: { type: 'value', min: 0 },
     series,
   };
 }

@@ -24,12 +24,16 @@ export class ClosedLoopStore {
     this.#api = api;
   }
 
-  /** Sets the defaults for a run on first sight: the first test row and the run's horizon. */
+  /**
+   * Sets the defaults for a run on first sight: the run's horizon, from an origin that many rows
+   * into the test part (at least 12), so the chart has actual rows on the left of it.
+   */
   prepare(run: RunResultValue): void {
     if (this.runId === run.runId) return;
     this.runId = run.runId;
-    this.origin = originRange(run).min;
+    const { min, max } = originRange(run);
     this.horizon = defaultHorizon(run);
+    this.origin = Math.min(max, min + Math.max(12, this.horizon));
     this.result = null;
     this.error = null;
   }

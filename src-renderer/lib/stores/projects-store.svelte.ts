@@ -7,6 +7,8 @@ export class ProjectsStore {
   list: ProjectEntry[] = $state.raw([]);
   saving = $state(false);
   savedPath: string | null = $state(null);
+  /** The run `savedPath` belongs to: another run on screen has not been saved there. */
+  savedRunId: string | null = $state(null);
   error: ApiError | null = $state.raw(null);
 
   readonly #api: Api;
@@ -34,6 +36,7 @@ export class ProjectsStore {
         return false;
       }
       this.savedPath = result.value.path;
+      this.savedRunId = runId;
       await this.refresh();
       return true;
     } finally {
