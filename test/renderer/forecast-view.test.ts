@@ -127,7 +127,9 @@ describe('the forecast view', () => {
     app.go('runs');
     const table = await screen.findByTestId('run-history');
     expect(table.textContent).toMatch(/abcdef01/);
-    expect(table.textContent).toMatch(/record only/);
+    // A run from an earlier session is a record only: no Open button, and the reason on hover.
+    expect(screen.getByTitle(/^From an earlier session/).textContent).toBe('record');
+    expect(screen.getAllByRole('button', { name: /^Open the run of/ })).toHaveLength(1);
     expect(table.textContent).toMatch(/0\.50/);
     await fireEvent.click(screen.getByRole('button', { name: /^Open the run of/ }));
     await waitFor(() => expect(app.settings.view).toBe('forecast'));
