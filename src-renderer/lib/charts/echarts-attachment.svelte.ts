@@ -1,4 +1,4 @@
-import type { EChartsOption } from 'echarts';
+import type { ECElementEvent, EChartsOption } from 'echarts';
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
 import type { Theme } from '../types';
@@ -15,11 +15,14 @@ import { init } from './echarts-setup';
 export function echarts(
   getOption: () => EChartsOption,
   getTheme: () => Theme,
+  /** Clicks on the chart's elements (series items, and axis labels with `triggerEvent`). */
+  onClick?: (params: ECElementEvent) => void,
 ): Attachment<HTMLElement> {
   return (element) => {
     const initialTheme = untrack(getTheme);
     const chart = init(element, echartsThemeName(initialTheme), { renderer: 'canvas' });
     let appliedTheme = initialTheme;
+    if (onClick !== undefined) chart.on('click', onClick);
 
     $effect(() => {
       const theme = getTheme();
