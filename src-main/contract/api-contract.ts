@@ -30,6 +30,7 @@ import {
   closedLoopSchema,
   historyRowSchema,
 } from './analysis-schemas';
+import { LANGUAGE_CHANNELS, LANGUAGE_EVENTS } from './language-schemas';
 
 /**
  * The API between the renderer and the main process: one entry per channel (`domain:verb`), each
@@ -110,6 +111,7 @@ export const API_CHANNELS = {
   },
   /** Every finished training run, newest first (this session's and the saved history's). */
   'history:list': { request: z.object({}), response: z.array(historyRowSchema) },
+  ...LANGUAGE_CHANNELS,
 } as const;
 
 /** Events pushed from main to the renderer (`domain:event`). */
@@ -123,6 +125,7 @@ export const API_EVENTS = {
   'backtest:progress': backtestProgressSchema,
   'backtest:done': z.object({ jobId: z.string(), result: backtestResultSchema }),
   'backtest:failed': z.object({ jobId: z.string(), error: apiErrorSchema }),
+  ...LANGUAGE_EVENTS,
 } as const;
 
 export type Channel = keyof typeof API_CHANNELS;

@@ -12,10 +12,19 @@ import { backendChoiceSchema, backendInfoSchema, progressSchema } from './train-
 /** Built-in texts, by id (their files and attributions live with the handlers). */
 export const LANGUAGE_SAMPLE_IDS = ['moby-dick'] as const;
 
+/** Longest text the app trains on (the CLI takes any): tokenising it already takes minutes. */
+export const MAX_CORPUS_CHARS = 32 * 1024 * 1024;
+
 /** Where a text comes from: a bundled sample, the text itself (a browser file), or a path. */
 export const corpusSourceSchema = z.union([
   z.object({ sample: z.enum(LANGUAGE_SAMPLE_IDS) }),
-  z.object({ text: z.string().min(1, 'the file is empty'), name: z.string() }),
+  z.object({
+    text: z
+      .string()
+      .min(1, 'the file is empty')
+      .max(MAX_CORPUS_CHARS, 'that text is over 32 MB: train it with rnn-studio lm --text FILE'),
+    name: z.string(),
+  }),
   z.object({ path: z.string().min(1) }),
 ]);
 export type CorpusSourceValue = z.infer<typeof corpusSourceSchema>;

@@ -21,6 +21,7 @@ import { createDesktopHandlers, type DesktopDeps } from './desktop-handlers';
 import { SAMPLES, samplePath, sineValues } from './samples';
 import { toRunResult } from './to-run-result';
 import { createAnalysisHandlers } from './analysis-handlers';
+import { createLanguageHandlers } from './language-handlers';
 import { RunHistory } from './run-history';
 import { historyRecordOf, recordOpenedProject } from './history-records';
 import type { RunResultValue } from '../contract/train-schemas';
@@ -117,6 +118,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createDesktopHandlers(deps.desktop),
     ...createAnalysisHandlers({ host: deps.host, state, history, emit: deps.emit, backend }),
+    ...createLanguageHandlers({ ...deps, state }),
 
     async 'app:info'() {
       const info = await deps.host.run('backend', { backend }).result;

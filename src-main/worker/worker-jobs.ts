@@ -36,6 +36,7 @@ import {
   type ClosedLoopJob,
   type ClosedLoopJobResult,
 } from './analysis-jobs';
+import { LANGUAGE_JOB_HANDLERS, type LanguageJobTypes } from './language-jobs';
 
 /** The jobs the worker runs: request, result and progress types per kind, all plain data. */
 export interface SineJob {
@@ -107,7 +108,7 @@ export interface OpenJobResult {
   evaluation: ForecastEvaluation;
 }
 
-export interface JobTypes {
+export interface JobTypes extends LanguageJobTypes {
   backend: { request: { backend: BackendChoice }; result: BackendInfo; progress: never };
   sine: { request: SineJob; result: SineJobResult; progress: TrainProgress };
   forecast: { request: ForecastJob; result: ForecastJobResult; progress: TrainProgress };
@@ -137,6 +138,7 @@ function versions(): Record<string, string> {
 }
 
 export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
+  ...LANGUAGE_JOB_HANDLERS,
   backend(request) {
     return selectBackend(request.backend);
   },

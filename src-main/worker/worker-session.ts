@@ -5,6 +5,7 @@ import type { ModelSpec } from '../engine/model/model-spec';
 import { disposeModel } from '../engine/model/dispose-model';
 import type { ForecastDataOptions } from '../engine/forecast/train-forecaster';
 import type { RunRecord } from '../engine/forecast/forecaster-project';
+import { LanguageModelStore } from './language-models';
 
 /** A trained model kept in the worker so that it can be saved or asked for more forecasts. */
 export interface KeptRun {
@@ -22,6 +23,8 @@ export interface KeptRun {
  */
 export class WorkerSession {
   private readonly runs = new Map<string, KeptRun>();
+  /** Language models live apart: they hold a vocabulary, not a series. */
+  readonly language = new LanguageModelStore();
 
   constructor(private readonly capacity = 8) {}
 
