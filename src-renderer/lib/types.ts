@@ -11,4 +11,4 @@ export type AppInfo = ResponseOf<'app:info'>;
 export type ProjectEntry = ResponseOf<'project:list'>[number];
 
 export type Theme = 'light' | 'dark';
-export type ViewName = 'designer' | 'data' | 'train' | 'forecast' | 'runs';
+export type ViewName = 'designer' | 'data' | 'train' | 'forecast' | 'runs' | 'language';

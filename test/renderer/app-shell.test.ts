@@ -58,14 +58,17 @@ describe('the app shell', () => {
     designer.focus();
     // Left from the first tab wraps to the last; Home and End jump.
     await fireEvent.keyDown(designer, { key: 'ArrowLeft' });
-    expect(app.settings.view).toBe('runs');
-    expect(document.activeElement?.id).toBe('tab-runs');
+    expect(app.settings.view).toBe('language');
+    expect(document.activeElement?.id).toBe('tab-language');
+    await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     expect(app.settings.view).toBe('forecast');
     expect(screen.getByText('No forecast yet')).toBeTruthy();
     await fireEvent.keyDown(document.activeElement!, { key: 'Home' });
     expect(app.settings.view).toBe('designer');
     await fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(app.settings.view).toBe('language');
+    await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     expect(app.settings.view).toBe('runs');
     await waitFor(() => expect(screen.getByText(/No runs yet/)).toBeTruthy());
     await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });

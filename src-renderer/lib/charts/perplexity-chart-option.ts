@@ -22,7 +22,7 @@ export function baselineLabel(baseline: number): string {
 }
 
 /**
- * Training loss (left axis, nats per word) and validation perplexity (right axis, log scale)
+ * Training loss (left axis, nats per word) and validation perplexity (right axis, log₂ scale)
  * against the step, with the n-gram baseline's perplexity as a dashed line on the right axis. The
  * right axis always spans the baseline, so the line to beat is on screen before the first
  * evaluation.
@@ -92,7 +92,9 @@ export function buildPerplexityChartOption(
       {
         type: 'log',
         name: 'perplexity',
-        logBase: 10,
+        // Base 2: ticks at 128, 256, 512… land inside the usual range (a few hundred to the
+        // vocabulary size), where base 10 would label only the axis ends.
+        logBase: 2,
         min: Math.max(1, low / 1.25),
         max: high * 1.25,
         splitLine: { show: false },

@@ -18,6 +18,7 @@ import { ProjectsStore } from './projects-store.svelte';
 import { SettingsStore } from './settings-store.svelte';
 import { SpecSummaryStore } from './spec-summary-store.svelte';
 import { TrainingStore } from './training-store.svelte';
+import { LanguageStore } from './language-store.svelte';
 
 /**
  * The whole renderer state: created once in main.ts and handed to components through context
@@ -40,6 +41,7 @@ export class AppState {
   readonly history: HistoryStore;
   readonly closedLoop: ClosedLoopStore;
   readonly backtest: BacktestStore;
+  readonly language: LanguageStore;
 
   readonly #unsubscribe: (() => void)[];
 
@@ -54,6 +56,7 @@ export class AppState {
     this.history = new HistoryStore(api);
     this.closedLoop = new ClosedLoopStore(api);
     this.backtest = new BacktestStore(api);
+    this.language = new LanguageStore(api, storage);
     this.#unsubscribe = [
       api.on('menu:command', (command) => void this.runMenuCommand(command)),
       // Every finished run joins the history table.
@@ -84,6 +87,7 @@ export class AppState {
   dispose(): void {
     this.training.dispose();
     this.backtest.dispose();
+    this.language.dispose();
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 
@@ -194,11 +198,9 @@ export class AppState {
         await this.wizard.openPath(action.path);
         return;
       case 'open-text':
-        // A text corpus is for a language model, which this window does not train yet.
-        this.notice = {
-          kind: 'info',
-          text: `${action.path} is a text corpus: language models are trained with the command line (rnn-studio lm --text FILE) for now.`,
-        };
+        // A text corpus is for a language model: the Language view reads it by path.
+        this.settings.view = 'language';
+        await this.language.loadCorpus({ path: action.path });
         return;
       case 'open-project':
         await this.openProject(action.path);

@@ -31,7 +31,7 @@ const fieldSchemas = {
   data: dataSettingsSchema,
   theme: z.enum(['light', 'dark']),
   backend: backendChoiceSchema,
-  view: z.enum(['designer', 'data', 'train', 'forecast', 'runs']),
+  view: z.enum(['designer', 'data', 'train', 'forecast', 'runs', 'language']),
   logScale: z.boolean(),
   lastDataset: z.object({ kind: z.enum(['sample', 'import']), id: z.string().min(1) }).nullable(),
   lastRunId: z.string().min(1).nullable(),
