@@ -29,19 +29,24 @@ async function bars(page: Page): Promise<{ text: string | null; words: string | 
   };
 }
 
-/** Waits until the bars answer `text`; returns the ms from the call to then. */
-async function barsFor(page: Page, text: string): Promise<number> {
+/** Waits until `testId`'s data-text is `text`; returns the ms from the call to then. */
+async function answered(page: Page, text: string, testId = 'lm-bars'): Promise<number> {
   const started = Date.now();
   await page.waitForFunction(
-    (expected) =>
+    ([expected, id]) =>
       (globalThis as unknown as PageGlobals).document
-        .querySelector('[data-testid="lm-bars"]')
+        .querySelector(`[data-testid="${id}"]`)
         ?.getAttribute('data-text') === expected,
-    text,
+    [text, testId] as const,
     { timeout: 15_000, polling: 5 },
   );
   return Date.now() - started;
 }
+
+/** Waits until the bars answer `text`. */
+const barsFor = (page: Page, text: string): Promise<number> => answered(page, text);
+/** Waits until the tints (asked apart from the bars, once typing pauses) show `text`. */
+const tintsFor = (page: Page, text: string): Promise<number> => answered(page, text, 'lm-reading');
 
 /** Train a tiny model on a .txt file, then type and watch the next-word bars follow. */
 describe('the Language view', () => {
@@ -118,9 +123,11 @@ describe('the Language view', () => {
     console.log(`keystroke → bars: ${keystroke} ms (after typing: ${latency} ms)`);
 
     const reading = page.getByTestId('lm-reading');
+    await tintsFor(page, 'the cat sat on th');
     expect(await reading.locator('.token').count()).toBe(5);
     await box.pressSequentially('e zebra', { delay: 20 });
     await barsFor(page, 'the cat sat on the zebra');
+    await tintsFor(page, 'the cat sat on the zebra');
     const unknown = reading.locator('[data-unknown]');
     expect(await unknown.textContent()).toBe('zebra');
     expect(await unknown.getAttribute('title')).toMatch(/not in the vocabulary/);
@@ -147,6 +154,7 @@ describe('the Language view', () => {
     await expect.poll(() => box.inputValue(), { timeout: 15_000 }).not.toBe(words);
     expect((await box.inputValue()).startsWith(words)).toBe(true);
     await barsFor(page, await box.inputValue());
+    await tintsFor(page, await box.inputValue());
     await screenshot(page, 'language-generated');
     expect(opened.errors).toEqual([]);
   });
