@@ -2,7 +2,10 @@
  * `npm run bench`: speed and memory figures, printed, never asserted. For each backend that loads:
  * ms per step and steps/s of the tutorial's sine workload (2 × 30 LSTM, 10 steps, batch 32,
  * Adagrad 0.1) beside the reference figures, and the test RMSE of a full 10 000-step run on the
- * fastest backend; then the import speed and peak memory of a generated 1M-row CSV.
+ * fastest backend; then, on the fastest backend, the training speed (tokens/s) of a 2 × 256 LSTM
+ * language model with a 10 000-word vocabulary and the keystroke-to-distribution latency of
+ * next-word prediction (target ≤ 30 ms warm); then the import speed and peak memory of a generated
+ * 1M-row CSV.
  *
  *   npm run bench                 everything (a few minutes)
  *   npm run bench -- --quick      timing only, no full run (under a minute)
@@ -15,7 +18,9 @@ import { parseArgs } from 'node:util';
 import { selectBackend, type BackendName } from '../src-main/engine/backend/select-backend';
 import { runSineExperiment } from '../src-main/engine/experiments/sine-experiment';
 import { TUTORIAL_SINE_SPEC } from '../src-main/engine/model/model-spec';
+import { DEFAULT_LANGUAGE_SPEC } from '../src-main/engine/language/language-settings';
 import { disposeModel } from '../src-main/engine/model/dispose-model';
+import { runLanguageBench } from './language-bench';
 
 const REFERENCE = [
   { engine: 'PyTorch 1.13 CPU (1 thread), reference', msPerStep: 1.85 },
@@ -98,6 +103,22 @@ if (!values.quick && timings.length > 0) {
   console.log(
     `\nFull tutorial run on ${fastest.backend}: ${full.outcome.steps} steps in ${full.outcome.seconds.toFixed(1)} s, test RMSE ${full.rmse.toFixed(5)} (persistence on the same points: 0.00723)`,
   );
+}
+
+if (timings.length > 0) {
+  const fastest = timings.reduce((a, b) => (a.msPerStep <= b.msPerStep ? a : b));
+  await selectBackend(fastest.backend);
+  console.log(`\n## Word-level language model on ${fastest.backend} (Moby Dick tokens)\n`);
+  console.log(
+    '| network | vocabulary | seq len × batch | tokens/s | next-word latency (median, p90) | target |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const layers of [[256, 256], DEFAULT_LANGUAGE_SPEC.layers]) {
+    const lm = await runLanguageBench(layers, values.quick ? 4 : 12);
+    console.log(
+      `| LSTM ${lm.layers.join(' × ')}, embedding ${lm.embeddingDim} | ${lm.vocabSize} | ${lm.seqLen} × ${lm.batchSize} | ${Math.round(lm.tokensPerSecond)} | ${lm.latencyMs.toFixed(1)} ms, ${lm.latencyP90Ms.toFixed(1)} ms | ≤ 30 ms |`,
+    );
+  }
 }
 
 console.log('\n## CSV import (generated, 1 000 000 rows × 3 columns)\n');

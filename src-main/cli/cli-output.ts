@@ -29,6 +29,18 @@ export interface TrainingReport {
   [extra: string]: unknown;
 }
 
+/** What a command hands back to main: the --json report, its human form and the exit code. */
+export interface CommandOutcome {
+  report: unknown;
+  text: string;
+  exitCode: number;
+}
+
+/** A training command's outcome: a NaN stop exits 1. */
+export function trainingOutcome(report: TrainingReport): CommandOutcome {
+  return { report, text: formatReport(report), exitCode: report.status === 'nan' ? 1 : 0 };
+}
+
 export function backendFields(
   info: BackendInfo,
 ): Pick<TrainingReport, 'backend' | 'backendVersion' | 'backendFallback'> {

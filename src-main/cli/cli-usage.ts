@@ -17,3 +17,18 @@ export const FORECAST_USAGE = `rnn-studio forecast --csv FILE --target COL [opti
   --backtest K          rolling-origin backtest over K folds of the last 20 % (--retrain: refit per fold)
   --cell, --layers, --bidirectional, --dropout, --lookback, --steps | --epochs, --patience, --seed ...
   --backend auto|tensorflow|wasm|cpu   --out DIR (forecast.csv, forecast.svg; default .)   --json`;
+
+export const LM_USAGE = `rnn-studio lm --text FILE [options]
+  Tokenises the text (Intl.Segmenter words and punctuation, lower-cased), keeps words seen --min-count
+  times (default 2, at most --max-vocab, default 10 000) plus <unk>, holds out the last 10 % of tokens,
+  trains embedding → recurrent layers → softmax with truncated BPTT and reports the validation
+  perplexity beside an interpolated modified Kneser-Ney trigram on the same tokens.
+  --embedding D  --seq-len L  --max-vocab V  --min-count C  --keep-case
+  --epochs N | --steps N   --minutes M (time budget, default 9; 0 = none)
+  --cell, --layers, --dropout, --optimizer, --learning-rate, --clip-norm, --batch-size, --patience, --seed ...
+  --backend auto|tensorflow|wasm|cpu   --out DIR (the project; default ./<text name>-lm)   --json`;
+
+export const NEXT_USAGE = `rnn-studio next --model DIR [--top K] [--temperature T] "some text"
+  Prints the K (default 10) most probable next words as a JSON list of {"word", "p"}, p after
+  temperature T (default 1); "unknown": true marks <unk>. --generate N appends N sampled words instead
+  (--seed S); --surprise prints each token's −ln p.`;

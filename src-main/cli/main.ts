@@ -1,24 +1,37 @@
 import { toErrorValue } from '../engine/util/engine-error';
-import { formatReport } from './cli-output';
-import { FORECAST_USAGE, SIN_USAGE } from './cli-usage';
-import type { TrainingReport } from './cli-output';
+import { trainingOutcome, type CommandOutcome } from './cli-output';
+import { FORECAST_USAGE, LM_USAGE, NEXT_USAGE, SIN_USAGE } from './cli-usage';
 
 const USAGE = `rnn-studio <command> [options]
 
 commands:
   sin         reproduce the tutorial's LSTM sine-wave experiment
   forecast    train a forecaster on a CSV time series and report it against baselines
+  lm          train a word-level language model on a text and report it against a Kneser-Ney trigram
+  next        the most probable next words after a text, from a saved language model
 
 ${SIN_USAGE}
 
 ${FORECAST_USAGE}
 
+${LM_USAGE}
+
+${NEXT_USAGE}
+
 With --json, stdout is exactly one JSON object (see README.md) and progress goes to stderr.`;
 
 // Loaded on demand: TensorFlow.js takes a moment to load and --help should not wait for it.
-const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<TrainingReport>>> = {
-  sin: async () => (await import('./commands/sin-command')).runSinCommand,
-  forecast: async () => (await import('./commands/forecast-command')).runForecastCommand,
+const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<CommandOutcome>>> = {
+  sin: async () => {
+    const { runSinCommand } = await import('./commands/sin-command');
+    return async (argv) => trainingOutcome(await runSinCommand(argv));
+  },
+  forecast: async () => {
+    const { runForecastCommand } = await import('./commands/forecast-command');
+    return async (argv) => trainingOutcome(await runForecastCommand(argv));
+  },
+  lm: async () => (await import('./commands/lm-command')).runLmCommand,
+  next: async () => (await import('./commands/next-command')).runNextCommand,
 };
 
 /** node:util parseArgs signals unknown or malformed options with these codes. */
@@ -41,9 +54,9 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const run = await load();
-    const report = await run(rest);
-    process.stdout.write(json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
-    return report.status === 'nan' ? 1 : 0;
+    const outcome = await run(rest);
+    process.stdout.write(json ? `${JSON.stringify(outcome.report)}\n` : `${outcome.text}\n`);
+    return outcome.exitCode;
   } catch (error) {
     const value = isArgumentError(error)
       ? { code: 'INVALID_OPTIONS' as const, message: `${(error as Error).message}\n\n${USAGE}` }

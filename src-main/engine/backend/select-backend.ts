@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { EngineError } from '../util/engine-error';
+import { registerKernelFixes } from './register-kernel-fixes';
 
 /**
  * Backend choice: native TensorFlow (`@tensorflow/tfjs-node`) where it loads, else WebAssembly
@@ -62,6 +63,7 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<Bac
   // The cpu backend otherwise prints a "install tfjs-node" banner on stdout-adjacent stderr and
   // warnings on every model build; results carry the backend name instead.
   tf.enableProdMode();
+  registerKernelFixes();
   if (choice !== 'auto') {
     const native = choice === 'tensorflow' ? tryLoadNative() : null;
     if (native !== null && 'error' in native) {

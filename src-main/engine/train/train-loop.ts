@@ -27,6 +27,11 @@ export interface TrainLoopOptions {
   evalEvery?: number;
   /** Minimum ms between progress reports (default 100). */
   progressIntervalMs?: number;
+  /**
+   * A time budget in seconds on top of the spec's: once a step ends past it, the loop evaluates
+   * the validation loss (unless that step just did), then stops as `completed`. Unset: no limit.
+   */
+  maxSeconds?: number;
 }
 
 const now = (): number => performance.now();
@@ -110,6 +115,7 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
   const progress = (): TrainProgress => {
     const elapsed = (now() - started) / 1000;
     const stepsPerSecond = step / Math.max(elapsed, 1e-9);
+    const etaSteps = (totalSteps - step) / Math.max(stepsPerSecond, 1e-9);
     return {
       step,
       totalSteps,
@@ -119,7 +125,10 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
       valLoss,
       samplesPerSecond: stepsPerSecond * spec.batchSize,
       elapsedSeconds: elapsed,
-      etaSeconds: (totalSteps - step) / Math.max(stepsPerSecond, 1e-9),
+      etaSeconds:
+        options.maxSeconds === undefined
+          ? etaSteps
+          : Math.max(0, Math.min(etaSteps, options.maxSeconds - elapsed)),
     };
   };
 
@@ -161,8 +170,10 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
       lossCount++;
       evalLossSum += loss;
       evalLossCount++;
+      const outOfTime =
+        options.maxSeconds !== undefined && (now() - started) / 1000 >= options.maxSeconds;
 
-      if (step % evalEvery === 0 || step === totalSteps) {
+      if (step % evalEvery === 0 || step === totalSteps || outOfTime) {
         valLoss = evaluateLoss(model, source, lossFn);
         history.push({
           step,
@@ -183,6 +194,10 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
             break;
           }
         }
+      }
+      if (outOfTime && step < totalSteps) {
+        message = `Stopped at step ${step} of ${totalSteps}: the time budget of ${options.maxSeconds} s was used up.`;
+        break;
       }
       const t = now();
       if (t - lastReport >= interval || step === totalSteps) {
@@ -209,7 +224,10 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
       model.setWeights(best.weights);
       restoredStep = best.step;
       if (status === 'completed') {
-        message = `Trained ${step} steps; restored the best weights (validation loss ${best.loss.toPrecision(4)} at step ${best.step}).`;
+        const restored = `restored the best weights (validation loss ${best.loss.toPrecision(4)} at step ${best.step}).`;
+        // A time-budget stop already said where it stopped; otherwise say how far it went.
+        message =
+          message === '' ? `Trained ${step} steps; ${restored}` : `${message} Then ${restored}`;
       }
     }
     tf.dispose(best.weights);
