@@ -7,6 +7,7 @@ import { runTrainLoop } from '../train/train-loop';
 import type { TrainOutcome } from '../train/train-progress';
 import type { TrainHooks } from '../forecast/train-forecaster';
 import { makeSineData } from './sine-data';
+import { chooseTrainingPath } from '../fused/choose-training-path';
 
 /**
  * The tutorial's experiment, exactly: windows of 10 consecutive values of sin(linspace(0, 100,
@@ -51,6 +52,7 @@ export async function runSineExperiment(
     spec,
     source: seriesBatchSource(train, rowRange(spec.lookback, data.train.length), new Int32Array(0)),
     lossFn: (yTrue, yPred) => tf.losses.meanSquaredError(yTrue, yPred) as tf.Scalar,
+    path: chooseTrainingPath(model, options.trainingPath),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
   });

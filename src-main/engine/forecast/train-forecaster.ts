@@ -10,10 +10,13 @@ import { buildForecaster } from '../model/build-model';
 import { runTrainLoop } from '../train/train-loop';
 import type { TrainOutcome, TrainProgress } from '../train/train-progress';
 import { seriesBatchSource } from './series-batch-source';
+import { chooseTrainingPath, type TrainingPathPreference } from '../fused/choose-training-path';
 
 export interface TrainHooks {
   onProgress?: (progress: TrainProgress) => void;
   isCancelled?: () => boolean;
+  /** Fused kernel or tfjs layers for the training steps; default 'auto' (see choose-training-path). */
+  trainingPath?: TrainingPathPreference;
 }
 
 export interface TrainedForecaster {
@@ -34,12 +37,14 @@ export async function trainForecaster(
 ): Promise<TrainedForecaster> {
   const prepared = prepareSeries(series, { ...dataOptions, lookback: spec.lookback });
   const model = buildForecaster(spec, prepared.featureCount);
+  const { trainingPath, ...loopHooks } = hooks;
   const outcome = await runTrainLoop({
     model,
     spec,
     source: seriesBatchSource(prepared, prepared.trainRows, prepared.valRows),
     lossFn: (yTrue, yPred) => tf.losses.meanSquaredError(yTrue, yPred) as tf.Scalar,
-    ...hooks,
+    path: chooseTrainingPath(model, trainingPath),
+    ...loopHooks,
   });
   return { model, prepared, outcome };
 }

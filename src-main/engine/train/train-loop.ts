@@ -3,6 +3,7 @@ import type { ModelSpec } from '../model/model-spec';
 import { clipByGlobalNorm, makeOptimizer } from '../model/make-optimizer';
 import { createRandom, shuffledIndices } from '../util/seeded-random';
 import type { HistoryPoint, TrainOutcome, TrainProgress } from './train-progress';
+import type { TrainingPath } from '../fused/choose-training-path';
 
 /** Where the loop gets its examples from: forecasting windows or language-model sequences. */
 export interface BatchSource {
@@ -32,6 +33,11 @@ export interface TrainLoopOptions {
    * the validation loss (unless that step just did), then stops as `completed`. Unset: no limit.
    */
   maxSeconds?: number;
+  /**
+   * How training steps compute the forward pass and its gradient (see choose-training-path.ts);
+   * default `model.apply` (tfjs layers). Validation always uses `model.apply`.
+   */
+  path?: TrainingPath;
 }
 
 const now = (): number => performance.now();
@@ -91,6 +97,9 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
   const random = createRandom(spec.seed ^ 0x5eed);
   const optimizer = makeOptimizer(spec);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const forward =
+    options.path?.forward ??
+    ((xs: tf.Tensor, training: boolean) => model.apply(xs, { training }) as tf.Tensor);
 
   const history: HistoryPoint[] = [];
   const started = now();
@@ -147,7 +156,7 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
       const batch = source.trainBatch(order.subarray(cursor, cursor + size));
       cursor += size;
       const { value, grads } = tf.variableGrads(
-        () => lossFn(batch.ys, model.apply(batch.xs, { training: true }) as tf.Tensor),
+        () => lossFn(batch.ys, forward(batch.xs, true)),
         variables,
       );
       batch.xs.dispose();
@@ -244,5 +253,9 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
     bestValLoss: best?.loss ?? null,
     restoredStep,
     history,
+    trainingPath: {
+      name: options.path?.name ?? 'tfjs-layers',
+      reason: options.path?.reason ?? 'the default forward pass (model.apply)',
+    },
   };
 }

@@ -1,3 +1,5 @@
+import type { TrainingPathInfo } from '../fused/choose-training-path';
+
 /** What the training loop reports while it runs (throttled) and keeps as history (each evaluation). */
 export interface TrainProgress {
   step: number;
@@ -35,4 +37,6 @@ export interface TrainOutcome {
   /** Step whose weights the model holds at the end (the best one after early stopping). */
   restoredStep: number | null;
   history: HistoryPoint[];
+  /** Which implementation ran the training steps, and why (always set by runTrainLoop). */
+  trainingPath?: TrainingPathInfo;
 }
