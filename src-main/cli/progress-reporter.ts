@@ -12,7 +12,7 @@ export function makeProgressReporter(
   const width = 30;
   return {
     update(p) {
-      const fraction = p.totalSteps > 0 ? p.step / p.totalSteps : 0;
+      const fraction = progressFraction(p);
       const filled = Math.round(fraction * width);
       const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
       const val = p.valLoss === null ? '' : ` val ${p.valLoss.toPrecision(3)}`;
@@ -31,6 +31,17 @@ export function makeProgressReporter(
       if (stream.isTTY) stream.write('\n');
     },
   };
+}
+
+/**
+ * How far the run is: by steps, or by time when a time budget (`lm` defaults to 9 minutes) will
+ * end it first — the loop's ETA is then the budget left, so elapsed / (elapsed + ETA) says it.
+ */
+export function progressFraction(p: TrainProgress): number {
+  const bySteps = p.totalSteps > 0 ? p.step / p.totalSteps : 0;
+  const total = p.elapsedSeconds + p.etaSeconds;
+  const byTime = Number.isFinite(total) && total > 0 ? p.elapsedSeconds / total : 0;
+  return Math.min(1, Math.max(bySteps, byTime));
 }
 
 export function formatSeconds(seconds: number): string {
