@@ -29,7 +29,7 @@ export const specSummarySchema = z.object({
 export type SpecSummaryValue = z.infer<typeof specSummarySchema>;
 
 export const dataSettingsSchema = z.object({
-  transform: z.enum(['auto', 'none', 'residual', 'difference']),
+  transform: z.enum(['auto', 'none', 'residual', 'seasonal', 'difference']),
   scaling: z.enum(['zscore', 'minmax']),
   testFraction: z.number().gt(0.01).lt(0.9),
   valFraction: z.number().min(0).lt(0.9),
@@ -98,7 +98,7 @@ export const runResultSchema = z.object({
       valLoss: z.number().nullable(),
     }),
   ),
-  transform: z.enum(['none', 'residual', 'difference']),
+  transform: z.enum(['none', 'residual', 'seasonal', 'difference']),
   split: z.object({ n: z.number(), valStart: z.number(), testStart: z.number() }),
   test: z.object({
     startRow: z.number(),

@@ -33,6 +33,7 @@ export function forecastDataOptions(data: DataSettingsValue): ForecastDataOption
     split: { testFraction: data.testFraction, valFraction: data.valFraction },
     scaling: data.scaling,
     transform: data.transform,
+    ...(data.season === null ? {} : { season: data.season }),
   };
 }
 

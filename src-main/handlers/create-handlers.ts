@@ -20,7 +20,7 @@ import { AppState } from './app-state';
 import { createDesktopHandlers, type DesktopDeps } from './desktop-handlers';
 import { SAMPLES, samplePath, sineValues } from './samples';
 import { toRunResult } from './to-run-result';
-import { createAnalysisHandlers } from './analysis-handlers';
+import { createAnalysisHandlers, forecastDataOptions } from './analysis-handlers';
 import { createLanguageHandlers } from './language-handlers';
 import { RunHistory } from './run-history';
 import { historyRecordOf, recordOpenedProject } from './history-records';
@@ -253,11 +253,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           backend: choice,
           series: entry.series,
           spec,
-          data: {
-            split: { testFraction: data.testFraction, valFraction: data.valFraction },
-            scaling: data.scaling,
-            transform: data.transform,
-          },
+          data: forecastDataOptions(data),
           evaluate: {
             season: data.season,
             frequencySeason: entry.series.frequency?.seasonPeriod ?? null,

@@ -84,6 +84,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     'auto',
     'none',
     'residual',
+    'seasonal',
     'difference',
   ] as const);
   const scaling = oneOf('scaling', values.scaling, ['zscore', 'minmax'] as const);
@@ -101,13 +102,15 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     ...(values.date === undefined ? {} : { date: values.date }),
     fill,
   });
+  const dataOptions = {
+    ...(transform ? { transform } : {}),
+    ...(scaling ? { scaling } : {}),
+    ...(season === undefined ? {} : { season }),
+  };
   const progress = makeProgressReporter('forecast');
-  const trained = await trainForecaster(
-    series,
-    spec,
-    { ...(transform ? { transform } : {}), ...(scaling ? { scaling } : {}) },
-    { onProgress: (p) => progress.update(p) },
-  );
+  const trained = await trainForecaster(series, spec, dataOptions, {
+    onProgress: (p) => progress.update(p),
+  });
   progress.done();
   const evaluation = evaluateForecaster(trained.model, trained.prepared, {
     season: season ?? null,
@@ -121,7 +124,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
       : await backtestForecaster(
           series,
           spec,
-          { ...(transform ? { transform } : {}), ...(scaling ? { scaling } : {}) },
+          dataOptions,
           { folds, retrain: values.retrain },
           {
             onProgress: (p) => progress.update(p),

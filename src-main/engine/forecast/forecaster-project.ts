@@ -64,10 +64,11 @@ const extrasSchema = z.object({
       .object({ testFraction: z.number().optional(), valFraction: z.number().optional() })
       .optional(),
     scaling: z.enum(['zscore', 'minmax']).optional(),
-    transform: z.enum(['auto', 'none', 'residual', 'difference']).optional(),
+    transform: z.enum(['auto', 'none', 'residual', 'seasonal', 'difference']).optional(),
+    season: z.number().int().min(1).optional(),
   }),
   prepared: z.object({
-    transform: z.enum(['none', 'residual', 'difference']),
+    transform: z.enum(['none', 'residual', 'seasonal', 'difference']),
     inputScaler: z.object({ kind: z.string(), center: z.number(), scale: z.number() }),
     targetScaler: z.object({ kind: z.string(), center: z.number(), scale: z.number() }),
   }),
@@ -103,8 +104,8 @@ export async function saveForecasterProject(
         target: { name: series.target.name, values: Array.from(series.target.values) },
         features: series.features.map((f) => ({ name: f.name, values: Array.from(f.values) })),
       },
-      // The resolved transform, so reopening never re-decides it differently.
-      data: { ...input.data, transform: prepared.transform },
+      // The resolved transform and season, so reopening never re-decides them differently.
+      data: { ...input.data, transform: prepared.transform, season: prepared.season },
       prepared: {
         transform: prepared.transform,
         inputScaler: prepared.inputScaler,

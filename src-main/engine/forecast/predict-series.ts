@@ -18,7 +18,8 @@ export function predictOneStep(
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i]!;
     const transformed = unscaleValue(prepared.targetScaler, z[i]!);
-    out[i] = invertTransform(transformed, prepared.original[t - 1]!, prepared.transform);
+    const base = prepared.original[t - prepared.baseLag]!;
+    out[i] = invertTransform(transformed, base, prepared.transform);
   }
   return out;
 }
@@ -48,6 +49,10 @@ export function predictRecursiveBatch(
     previous[k] = prepared.original[origin - 1]!;
   }
   const out = new Float64Array(count * horizon);
+  const lag = prepared.baseLag;
+  // y[row − lag]: actual before the origin, this origin's own prediction from it on.
+  const baseLevel = (k: number, h: number): number =>
+    h - lag < 0 ? prepared.original[origins[k]! + h - lag]! : out[k * horizon + h - lag]!;
   for (let h = 0; h < horizon; h++) {
     const z = tf.tidy(() =>
       (model.predict(tf.tensor3d(windows, [count, lookback, f])) as tf.Tensor).dataSync(),
@@ -55,7 +60,7 @@ export function predictRecursiveBatch(
     for (let k = 0; k < count; k++) {
       const level = invertTransform(
         unscaleValue(prepared.targetScaler, z[k]!),
-        previous[k]!,
+        baseLevel(k, h),
         prepared.transform,
       );
       out[k * horizon + h] = level;

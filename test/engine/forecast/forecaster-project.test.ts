@@ -30,12 +30,12 @@ describe('forecaster projects', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('save → open gives identical predictions, the same transform and the run record', async () => {
-    const series = trendingSeries();
+  /** Train briefly, save, open; both evaluations and the opened project for further checks. */
+  async function saveAndOpen(series: TimeSeries, name: string, lookback: number) {
     const spec = {
       ...TUTORIAL_SINE_SPEC,
       layers: [6],
-      lookback: 12,
+      lookback,
       budget: { kind: 'steps' as const, steps: 30 },
     };
     const trained = await trainForecaster(series, spec);
@@ -52,7 +52,7 @@ describe('forecaster projects', () => {
       status: trained.outcome.status,
       metrics: before.metrics,
     };
-    const path = join(dir, 'co2-run');
+    const path = join(dir, name);
     await saveForecasterProject(path, {
       spec,
       model: trained.model,
@@ -62,15 +62,40 @@ describe('forecaster projects', () => {
       record,
     });
     disposeModel(trained.model);
-
     const opened = await openForecasterProject(path);
+    const after = evaluateForecaster(opened.model, opened.prepared, { horizon: 6 });
+    disposeModel(opened.model);
+    return { before, after, opened };
+  }
+
+  it('save → open gives identical predictions, the same transform and the run record', async () => {
+    const series = trendingSeries();
+    const { before, after, opened } = await saveAndOpen(series, 'co2-run', 12);
     expect(opened.prepared.transform).toBe('difference');
     expect(opened.record.dataHash).toBe(hashSeries(series));
     expect(opened.record.dataHash).toMatch(/^[0-9a-f]{64}$/);
-    const after = evaluateForecaster(opened.model, opened.prepared, { horizon: 6 });
     expect(Array.from(after.predicted)).toEqual(Array.from(before.predicted));
     expect(Array.from(after.future)).toEqual(Array.from(before.future));
-    disposeModel(opened.model);
+  });
+
+  it('keeps the seasonal transform and its season across save → open', async () => {
+    const pattern = [0, 12, 9, 7, 14, 25, -20];
+    const values = Float64Array.from(
+      { length: 280 },
+      (_, t) => 200 + pattern[t % 7]! + 2 * Math.sin(t * 1.7),
+    );
+    const series: TimeSeries = {
+      times: null,
+      frequency: { unit: 'day', step: 1, label: 'daily', seasonPeriod: 7 },
+      target: { name: 'sales', values },
+      features: [],
+    };
+    const { before, after, opened } = await saveAndOpen(series, 'sales-run', 5);
+    expect(opened.prepared.transform).toBe('seasonal');
+    expect(opened.prepared.season).toBe(7);
+    expect(opened.data.season).toBe(7);
+    expect(Array.from(after.predicted)).toEqual(Array.from(before.predicted));
+    expect(Array.from(after.future)).toEqual(Array.from(before.future));
   });
 
   it('refuses a model project that is not a forecaster with a clear error', async () => {

@@ -61,3 +61,41 @@ describe.each<TargetTransform>(['none', 'residual', 'difference'])(
     });
   },
 );
+
+describe('forecasting with the seasonal transform', () => {
+  beforeAll(async () => {
+    await selectBackend('cpu');
+  });
+
+  it('adds each change to the value one season earlier: actual, then its own prediction', async () => {
+    const spec = {
+      ...TUTORIAL_SINE_SPEC,
+      layers: [5],
+      lookback: 6,
+      budget: { kind: 'steps' as const, steps: 25 },
+    };
+    // Season 3 so that a 5-step forecast crosses it: steps 1–3 add to actual values, 4–5 to the
+    // forecast's own steps 1–2.
+    const trained = await trainForecaster(series(0), spec, { transform: 'seasonal', season: 3 });
+    const { model, prepared } = trained;
+    expect(prepared.baseLag).toBe(3);
+    const origin = prepared.split.testStart;
+    const recursive = predictRecursive(model, prepared, origin, 5);
+    const oneStep = predictOneStep(model, prepared, Int32Array.of(origin));
+    expect(recursive[0]).toBeCloseTo(oneStep[0]!, 4);
+    // Step 4 by hand: the window ends with the three predicted levels, the base is step 1's.
+    const f = prepared.featureCount;
+    const window = Float32Array.from(
+      prepared.inputs.subarray((origin + 3 - spec.lookback) * f, (origin + 3) * f),
+    );
+    for (let h = 0; h < 3; h++) {
+      window[(spec.lookback - 3 + h) * f] = scaleValue(prepared.inputScaler, recursive[h]!);
+    }
+    const z = tf.tidy(
+      () => (model.predict(tf.tensor3d(window, [1, spec.lookback, f])) as tf.Tensor).dataSync()[0]!,
+    );
+    const expected = recursive[0]! + unscaleValue(prepared.targetScaler, z);
+    expect(recursive[3]).toBeCloseTo(expected, 4);
+    disposeModel(model);
+  });
+});

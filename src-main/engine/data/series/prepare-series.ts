@@ -2,8 +2,10 @@ import type { TimeSeries } from '../time-series';
 import { EngineError } from '../../util/engine-error';
 import { splitRows, type SplitBounds, type SplitOptions } from './split-rows';
 import { fitScaler, scaleValue, type Scaler, type ScalingKind } from './scaler';
+import { inferSeason } from '../../forecast/baselines';
 import {
   applyTransform,
+  baseLagOf,
   checkTrend,
   resolveTransform,
   type TargetTransform,
@@ -16,6 +18,11 @@ export interface PrepareOptions {
   split?: SplitOptions;
   scaling?: ScalingKind;
   transform?: TargetTransformChoice;
+  /**
+   * The season in rows for the `seasonal` transform; unset: inferred from the series' frequency
+   * or, without one, from the training rows' autocorrelation (as the seasonal-naive baseline).
+   */
+  season?: number;
 }
 
 /**
@@ -26,6 +33,10 @@ export interface PrepareOptions {
 export interface PreparedSeries extends WindowSource {
   split: SplitBounds;
   transform: TargetTransform;
+  /** The season in rows the `seasonal` transform looks back (1 when there is none). */
+  season: number;
+  /** How many rows back each label's base value lies: `season` for `seasonal`, else 1. */
+  baseLag: number;
   /** R² of a straight line on the training rows, the evidence behind an automatic transform. */
   trendRSquared: number;
   /** Scales the target channel of the inputs (levels, or changes with `difference`). */
@@ -36,7 +47,10 @@ export interface PreparedSeries extends WindowSource {
   featureNames: string[];
   /** The target in original units. */
   original: Float64Array;
-  /** First row that has a full window of defined inputs (lookback, +1 with differencing). */
+  /**
+   * First row with a full window of defined inputs and a defined label: lookback, +1 with
+   * differencing, at least the season with `seasonal`.
+   */
   firstRow: number;
   trainRows: Int32Array;
   valRows: Int32Array;
@@ -48,8 +62,25 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
   const lookback = options.lookback;
   const split = splitRows(n, options.split);
   const transformChoice = options.transform ?? 'auto';
-  const transform = resolveTransform(transformChoice, series.target.values, split.valStart);
-  const firstRow = lookback + (transform === 'difference' ? 1 : 0);
+  const season =
+    options.season ??
+    inferSeason(series.frequency?.seasonPeriod ?? null, series.target.values, split.valStart);
+  if (!Number.isInteger(season) || season < 1) {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      `the season must be a whole number ≥ 1 (got ${season})`,
+    );
+  }
+  const transform = resolveTransform(transformChoice, series.target.values, split.valStart, season);
+  if (transform === 'seasonal' && season < 2) {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      'the seasonal transform needs a season of 2 rows or more, and none was found in the data; ' +
+        'set the season, or choose residual',
+    );
+  }
+  const baseLag = baseLagOf(transform, season);
+  const firstRow = Math.max(lookback + (transform === 'difference' ? 1 : 0), baseLag);
   if (split.valStart - firstRow < 2) {
     throw new EngineError(
       'DATA_TOO_SHORT',
@@ -58,7 +89,7 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     );
   }
   const scaling = options.scaling ?? 'zscore';
-  const channel = applyTransform(series.target.values, transform);
+  const channel = applyTransform(series.target.values, transform, season);
   const inputScaler = fitScaler(channel.inputs, 0, split.valStart, scaling);
   const targetScaler = fitScaler(channel.labels, 0, split.valStart, scaling);
   const featureScalers = series.features.map((f) =>
@@ -82,6 +113,8 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     lookback,
     split,
     transform,
+    season,
+    baseLag,
     trendRSquared: checkTrend(series.target.values, split.valStart).rSquared,
     inputScaler,
     targetScaler,

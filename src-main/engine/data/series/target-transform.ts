@@ -4,13 +4,17 @@
  * - `residual`: levels in, the change y[t] − y[t−1] out. An output of 0 is exactly the persistence
  *   forecast, so the network only has to learn corrections to it (mean reversion, seasonality).
  *   On noisy real series (daily temperature) this keeps it from doing worse than persistence.
+ * - `seasonal`: levels in, the change over one season y[t] − y[t−s] out. An output of 0 is the
+ *   seasonal-naive forecast: on series with a strong weekly or daily cycle (shop sales, traffic,
+ *   power load) y[t−s] is a far better starting point than y[t−1], and the network again only
+ *   learns corrections to it.
  * - `difference`: changes in, the change out. Scaling is fitted on the training rows, so a series
  *   that keeps rising (CO2) reaches levels in the test rows that the network never saw and its
  *   saturating cells cannot produce; its differences stay in range.
- * In both change modes the level is restored from the previous value (actual for one-step
- * predictions, predicted for a recursive forecast).
+ * In the change modes the level is restored from its base value y[t − lag] (lag = the season for
+ * `seasonal`, else 1): actual for one-step predictions, predicted for a recursive forecast.
  */
-export type TargetTransform = 'none' | 'residual' | 'difference';
+export type TargetTransform = 'none' | 'residual' | 'seasonal' | 'difference';
 export type TargetTransformChoice = TargetTransform | 'auto';
 
 export interface TrendCheck {
@@ -50,19 +54,56 @@ export function checkTrend(values: ArrayLike<number>, trainEnd: number): TrendCh
   return { trending: rSquared >= TREND_R_SQUARED, rSquared };
 }
 
+/**
+ * The seasonal transform is chosen only when the seasonal-naive forecast is clearly better than
+ * persistence on the training rows (mean absolute error at most this share of persistence's):
+ * on series where the two are close, persistence's base is the safer one for a recursive forecast.
+ */
+export const SEASONAL_ADVANTAGE = 0.8;
+
+/**
+ * `auto`: first differences when the series trends; otherwise corrections to the seasonal-naive
+ * forecast when `season` ≥ 2 and that forecast clearly beats persistence on the training rows;
+ * otherwise corrections to persistence. Only rows before `trainEnd` are read.
+ */
 export function resolveTransform(
   choice: TargetTransformChoice,
   values: ArrayLike<number>,
   trainEnd: number,
+  season = 1,
 ): TargetTransform {
   if (choice !== 'auto') return choice;
-  return checkTrend(values, trainEnd).trending ? 'difference' : 'residual';
+  if (checkTrend(values, trainEnd).trending) return 'difference';
+  if (season >= 2 && trainEnd >= 2 * season) {
+    const seasonal = meanAbsoluteChange(values, trainEnd, season, season);
+    const persistence = meanAbsoluteChange(values, trainEnd, 1, season);
+    if (seasonal <= SEASONAL_ADVANTAGE * persistence) return 'seasonal';
+  }
+  return 'residual';
 }
 
-function firstDifferences(values: ArrayLike<number>): Float64Array {
+/** Mean |y[t] − y[t − lag]| over training rows `from` .. trainEnd − 1. */
+function meanAbsoluteChange(
+  values: ArrayLike<number>,
+  trainEnd: number,
+  lag: number,
+  from: number,
+): number {
+  let sum = 0;
+  for (let t = from; t < trainEnd; t++) sum += Math.abs(values[t]! - values[t - lag]!);
+  return sum / (trainEnd - from);
+}
+
+/** How many rows back a label's base value lies: the season for `seasonal`, else 1. */
+export function baseLagOf(transform: TargetTransform, season: number): number {
+  return transform === 'seasonal' ? season : 1;
+}
+
+/** y[t] − y[t − lag], NaN for the first `lag` rows. */
+function laggedDifferences(values: ArrayLike<number>, lag: number): Float64Array {
   const out = new Float64Array(values.length);
-  out[0] = Number.NaN;
-  for (let t = 1; t < values.length; t++) out[t] = values[t]! - values[t - 1]!;
+  for (let t = 0; t < Math.min(lag, values.length); t++) out[t] = Number.NaN;
+  for (let t = lag; t < values.length; t++) out[t] = values[t]! - values[t - lag]!;
   return out;
 }
 
@@ -73,20 +114,24 @@ function firstDifferences(values: ArrayLike<number>): Float64Array {
 export function applyTransform(
   values: ArrayLike<number>,
   transform: TargetTransform,
+  season = 1,
 ): { inputs: Float64Array; labels: Float64Array } {
   const levels = Float64Array.from(values);
   if (transform === 'none') return { inputs: levels, labels: levels };
-  const changes = firstDifferences(values);
-  return { inputs: transform === 'residual' ? levels : changes, labels: changes };
+  const changes = laggedDifferences(values, baseLagOf(transform, season));
+  return { inputs: transform === 'difference' ? changes : levels, labels: changes };
 }
 
-/** A label back to the level: `previousLevel` is y[t−1] (actual, or predicted when recursive). */
+/**
+ * A label back to the level: `baseLevel` is y[t − lag] (see baseLagOf), actual, or predicted
+ * when recursive.
+ */
 export function invertTransform(
   transformed: number,
-  previousLevel: number,
+  baseLevel: number,
   transform: TargetTransform,
 ): number {
-  return transform === 'none' ? transformed : previousLevel + transformed;
+  return transform === 'none' ? transformed : baseLevel + transformed;
 }
 
 /** The target channel's input value for a row whose level is `level`. */

@@ -122,6 +122,51 @@ describe('prepareSeries', () => {
     expect(p.targets[10]).toBeCloseTo(scaleValue(p.targetScaler, values[10]! - values[9]!), 5);
   });
 
+  it('models a series with a strong weekly cycle as corrections to the value one week earlier', () => {
+    // Daily sales: a fixed weekday pattern plus small deterministic noise, no trend.
+    const pattern = [0, 12, 9, 7, 14, 25, -20];
+    const values = Array.from(
+      { length: 210 },
+      (_, t) => 200 + pattern[t % 7]! + 2 * Math.sin(t * 1.7),
+    );
+    const daily = {
+      ...seriesOf(values),
+      frequency: { unit: 'day' as const, step: 1, label: 'daily', seasonPeriod: 7 },
+    };
+    const p = prepareSeries(daily, { lookback: 5 });
+    expect(p.transform).toBe('seasonal');
+    expect(p.season).toBe(7);
+    expect(p.baseLag).toBe(7);
+    // Labels need y[t − 7], so the first usable row is 7 (not the lookback's 5).
+    expect(p.firstRow).toBe(7);
+    expect(p.inputs[20]).toBeCloseTo(scaleValue(p.inputScaler, values[20]!), 5);
+    expect(p.targets[20]).toBeCloseTo(scaleValue(p.targetScaler, values[20]! - values[13]!), 5);
+    expect(Number.isNaN(p.targets[6]!)).toBe(true);
+  });
+
+  it('keeps persistence as the base when the season does not beat it on the training rows', () => {
+    // A smooth slow wave with a weak 7-row ripple: y[t − 1] is much closer than y[t − 7].
+    const values = Array.from(
+      { length: 210 },
+      (_, t) => 20 + 5 * Math.sin(t / 15) + 0.2 * Math.sin((2 * Math.PI * t) / 7),
+    );
+    const daily = {
+      ...seriesOf(values),
+      frequency: { unit: 'day' as const, step: 1, label: 'daily', seasonPeriod: 7 },
+    };
+    const p = prepareSeries(daily, { lookback: 5 });
+    expect(p.transform).toBe('residual');
+    expect(p.baseLag).toBe(1);
+    expect(p.season).toBe(7);
+  });
+
+  it('refuses the seasonal transform when the data has no season to offer', () => {
+    const values = Array.from({ length: 100 }, (_, t) => 20 + 3 * Math.sin(t / 3));
+    expect(() =>
+      prepareSeries(seriesOf(values), { lookback: 4, transform: 'seasonal', season: 1 }),
+    ).toThrow(/needs a season of 2 rows or more/);
+  });
+
   it('produces long series batch by batch with a smaller last batch', () => {
     const values = Array.from({ length: 1000 }, (_, t) => Math.sin(t));
     const p = prepareSeries(seriesOf(values), { lookback: 10, transform: 'none' });
