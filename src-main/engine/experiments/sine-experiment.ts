@@ -52,7 +52,10 @@ export async function runSineExperiment(
     spec,
     source: seriesBatchSource(train, rowRange(spec.lookback, data.train.length), new Int32Array(0)),
     lossFn: (yTrue, yPred) => tf.losses.meanSquaredError(yTrue, yPred) as tf.Scalar,
-    path: chooseTrainingPath(model, options.trainingPath),
+    path: chooseTrainingPath(model, {
+      ...(options.trainingPath === undefined ? {} : { preference: options.trainingPath }),
+      loss: 'mse',
+    }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
   });

@@ -43,7 +43,10 @@ export async function trainForecaster(
     spec,
     source: seriesBatchSource(prepared, prepared.trainRows, prepared.valRows),
     lossFn: (yTrue, yPred) => tf.losses.meanSquaredError(yTrue, yPred) as tf.Scalar,
-    path: chooseTrainingPath(model, trainingPath),
+    path: chooseTrainingPath(model, {
+      ...(trainingPath === undefined ? {} : { preference: trainingPath }),
+      loss: 'mse',
+    }),
     ...loopHooks,
   });
   return { model, prepared, outcome };

@@ -1,17 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeFusedForward, planFusedForward, type ForwardFn } from './fused-forward';
 import { RnnKernel } from './rnn-kernel';
+import { makeFusedStepper, planFusedStep, type FusedStepper } from './fused-step';
+import type { ModelSpec } from '../model/model-spec';
 
 /**
  * Which implementation computes the training steps. The weights are the standard TF.js layers'
  * either way (saved, loaded and used for inference as such); only the training-time forward pass
  * and its gradient differ.
  *
- * - `fused-wasm`: each recurrent layer (all time steps, both directions, forward and BPTT) runs as
- *   one call into the AssemblyScript/WebAssembly-SIMD kernel (kernels/rnn-kernel.ts).
+ * - `fused-wasm`: the whole training step (recurrent layers, dropout between them, linear head,
+ *   mean squared error, clipping, optimizer) runs in the AssemblyScript/WebAssembly-SIMD kernel
+ *   (kernels/rnn-kernel.ts, fused-step.ts); forecasters.
+ * - `fused-wasm-layers`: each recurrent layer (all time steps, both directions, forward and BPTT)
+ *   is one kernel call inside a TF.js custom-gradient op; the other layers, the loss and the
+ *   optimizer stay TF.js. For models or losses the whole-step kernel does not cover.
  * - `tfjs-layers`: `model.apply`, TF.js's unrolled cells.
  */
-export type TrainingPathName = 'fused-wasm' | 'tfjs-layers';
+export type TrainingPathName = 'fused-wasm' | 'fused-wasm-layers' | 'tfjs-layers';
 
 /** `auto` takes the fused path wherever it supports the model and is expected to be faster. */
 export type TrainingPathPreference = 'auto' | 'fused' | 'layers';
@@ -23,7 +29,18 @@ export interface TrainingPathInfo {
 }
 
 export interface TrainingPath extends TrainingPathInfo {
+  /** The training-time forward pass (differentiable: the loop takes its gradient). */
   forward: ForwardFn;
+  /** Set for a whole-step path: the training loop then calls its `step` instead. */
+  makeStepper?: (spec: ModelSpec) => FusedStepper;
+}
+
+export interface TrainingPathOptions {
+  preference?: TrainingPathPreference;
+  /** The training loss, when it is one the whole-step kernel computes. */
+  loss?: 'mse';
+  /** Defaults to the current TF.js backend. */
+  backend?: string;
 }
 
 /** Above this many units the native backend's multi-threaded matrix products may win (unmeasured). */
@@ -52,9 +69,10 @@ export function layersPath(model: tf.LayersModel, reason: string): TrainingPath 
  */
 export function chooseTrainingPath(
   model: tf.LayersModel,
-  preference: TrainingPathPreference = 'auto',
-  backend: string = tf.getBackend(),
+  options: TrainingPathOptions = {},
 ): TrainingPath {
+  const preference = options.preference ?? 'auto';
+  const backend = options.backend ?? tf.getBackend();
   if (preference === 'layers') return layersPath(model, 'the tfjs layers path was requested');
   const plan = planFusedForward(model);
   if (!plan.ok)
@@ -75,12 +93,21 @@ export function chooseTrainingPath(
     const detail = error instanceof Error ? error.message : String(error);
     return layersPath(model, `the WebAssembly kernel did not load (${detail})`);
   }
+  const why = preference === 'fused' ? 'the fused path was requested' : `on ${backend}`;
+  const forward = makeFusedForward(plan.steps, kernel);
+  const whole = planFusedStep(plan.steps);
+  if (whole.ok && options.loss === 'mse') {
+    return {
+      name: 'fused-wasm',
+      reason: `the whole training step runs in the WebAssembly kernel (${why})`,
+      forward,
+      makeStepper: (spec) => makeFusedStepper(RnnKernel.create(), whole, spec),
+    };
+  }
+  const partial = whole.ok ? 'the loss is not mean squared error' : whole.reason;
   return {
-    name: 'fused-wasm',
-    reason:
-      preference === 'fused'
-        ? 'the fused path was requested'
-        : `the fused WebAssembly kernel supports this model on ${backend}`,
-    forward: makeFusedForward(plan.steps, kernel),
+    name: 'fused-wasm-layers',
+    reason: `the recurrent layers run in the WebAssembly kernel, the rest in TF.js because ${partial} (${why})`,
+    forward,
   };
 }

@@ -1,21 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CellType } from '../model/model-spec';
-import { fusedRecurrentLayer, GATES, type FusedDirection } from './fused-recurrent-layer';
+import { fusedRecurrentLayer, type FusedDirection } from './fused-recurrent-layer';
+import { GATES } from './recurrent-pass';
 import { RnnKernel } from './rnn-kernel';
 
 /** The training-time forward pass: `xs` → the model's output, same function as `model.apply`. */
 export type ForwardFn = (xs: tf.Tensor, training: boolean) => tf.Tensor;
 
-type Step =
-  | { kind: 'layer'; layer: tf.layers.Layer }
-  | {
-      kind: 'fused';
-      cell: CellType;
-      units: number;
-      returnSequences: boolean;
-      hardGates: boolean;
-      directions: { layer: tf.RNN; reverse: boolean }[];
-    };
+/** A recurrent layer the kernel runs: its shape and its TF.js layer(s), one per direction. */
+export interface FusedStep {
+  kind: 'fused';
+  cell: CellType;
+  units: number;
+  returnSequences: boolean;
+  hardGates: boolean;
+  directions: { layer: tf.RNN; reverse: boolean }[];
+}
+
+/** One link of the model's chain: a fused recurrent layer or a TF.js layer run as itself. */
+export type PlanStep = { kind: 'layer'; layer: tf.layers.Layer } | FusedStep;
+type Step = PlanStep;
 
 export type FusedPlan = { ok: true; steps: Step[] } | { ok: false; reason: string };
 
@@ -97,7 +101,7 @@ export function planFusedForward(model: tf.LayersModel): FusedPlan {
 function checkRecurrent(
   layer: tf.RNN,
   goBackwards: boolean,
-): Omit<Extract<Step, { kind: 'fused' }>, 'kind' | 'directions'> | string {
+): Omit<FusedStep, 'kind' | 'directions'> | string {
   const cell = CELLS[layer.cell.getClassName()];
   if (cell === undefined) return `${layer.name} has an unsupported cell`;
   const lc = layer.getConfig();

@@ -21,6 +21,10 @@ export interface RnnKernelExports {
   memory: WasmMemory;
   heapBase(): Ptr;
   copyRows(rows: number, n: number, src: Ptr, lds: number, dst: Ptr, ldd: number): void;
+  /** C (+)= A·B, Aᵀ·B, A·Bᵀ: (M, N, K, A, lda, B, ldb, C, ldc, accumulate). */
+  gemmNN(...args: number[]): void;
+  gemmTN(...args: number[]): void;
+  gemmNT(...args: number[]): void;
   lstmForward(...args: number[]): void;
   lstmBackward(...args: number[]): void;
   gruForward(...args: number[]): void;
@@ -38,7 +42,8 @@ export interface RnnKernelExports {
  */
 export class RnnKernel {
   readonly exports: RnnKernelExports;
-  private readonly base: number;
+  /** Where `reset()` returns to: everything below it was kept with `keep()`. */
+  private base: number;
   private top: number;
   /** Bumped by every reset, so a backward pass can tell its forward's buffers were reused. */
   generation = 0;
@@ -63,6 +68,11 @@ export class RnnKernel {
       },
     });
     return new RnnKernel(instance.exports as unknown as RnnKernelExports);
+  }
+
+  /** Keep everything allocated so far across resets (weights and optimizer state of a run). */
+  keep(): void {
+    this.base = this.top;
   }
 
   reset(): void {

@@ -100,6 +100,9 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
   const forward =
     options.path?.forward ??
     ((xs: tf.Tensor, training: boolean) => model.apply(xs, { training }) as tf.Tensor);
+  // A whole-step path keeps the weights in its kernel while it trains: sync them into the model
+  // before anything reads the model (validation, best-weights snapshot, the end).
+  const stepper = options.path?.makeStepper?.(spec) ?? null;
 
   const history: HistoryPoint[] = [];
   const started = now();
@@ -155,24 +158,37 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
       const size = Math.min(spec.batchSize, order.length - cursor);
       const batch = source.trainBatch(order.subarray(cursor, cursor + size));
       cursor += size;
-      const { value, grads } = tf.variableGrads(
-        () => lossFn(batch.ys, forward(batch.xs, true)),
-        variables,
-      );
-      batch.xs.dispose();
-      batch.ys.dispose();
-      const loss = value.dataSync()[0]!;
-      value.dispose();
-      if (!Number.isFinite(loss)) {
+      let loss: number;
+      if (stepper !== null) {
+        // Computes, clips and applies the gradients itself; a non-finite loss applies nothing.
+        loss = stepper.step(batch.xs, batch.ys);
+        batch.xs.dispose();
+        batch.ys.dispose();
+        if (!Number.isFinite(loss)) {
+          status = 'nan';
+          message = nanMessage(step + 1, spec);
+          break;
+        }
+      } else {
+        const { value, grads } = tf.variableGrads(
+          () => lossFn(batch.ys, forward(batch.xs, true)),
+          variables,
+        );
+        batch.xs.dispose();
+        batch.ys.dispose();
+        loss = value.dataSync()[0]!;
+        value.dispose();
+        if (!Number.isFinite(loss)) {
+          tf.dispose(grads);
+          status = 'nan';
+          message = nanMessage(step + 1, spec);
+          break;
+        }
+        const applied = spec.clipNorm === null ? grads : clipByGlobalNorm(grads, spec.clipNorm);
+        optimizer.applyGradients(applied);
+        if (applied !== grads) tf.dispose(applied);
         tf.dispose(grads);
-        status = 'nan';
-        message = nanMessage(step + 1, spec);
-        break;
       }
-      const applied = spec.clipNorm === null ? grads : clipByGlobalNorm(grads, spec.clipNorm);
-      optimizer.applyGradients(applied);
-      if (applied !== grads) tf.dispose(applied);
-      tf.dispose(grads);
       step++;
       lastLoss = loss;
       lossSum += loss;
@@ -183,6 +199,7 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
         options.maxSeconds !== undefined && (now() - started) / 1000 >= options.maxSeconds;
 
       if (step % evalEvery === 0 || step === totalSteps || outOfTime) {
+        stepper?.syncToModel();
         valLoss = evaluateLoss(model, source, lossFn);
         history.push({
           step,
@@ -222,6 +239,7 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
     }
   } finally {
     optimizer.dispose();
+    stepper?.syncToModel();
   }
 
   let restoredStep: number | null = step;

@@ -11,6 +11,9 @@ import { openProject, saveProject } from '../../../src-main/engine/model/project
 import { TUTORIAL_SINE_SPEC, type ModelSpec } from '../../../src-main/engine/model/model-spec';
 import { runSineExperiment } from '../../../src-main/engine/experiments/sine-experiment';
 import { chooseTrainingPath } from '../../../src-main/engine/fused/choose-training-path';
+import { runTrainLoop } from '../../../src-main/engine/train/train-loop';
+import { seriesBatchSource } from '../../../src-main/engine/forecast/series-batch-source';
+import { rowRange } from '../../../src-main/engine/data/series/window-batches';
 import { specWith, weightValues } from '../model/model-test-kit';
 
 let root = '';
@@ -35,8 +38,9 @@ describe.each<BackendName>(['cpu', 'wasm'])('training on the fused path on %s', 
   it('is chosen by default, and not for what the kernel does not compute', () => {
     const plain = buildForecaster(specWith({ layers: [4] }), 1);
     const recurrentDropout = buildForecaster(specWith({ layers: [4], recurrentDropout: 0.2 }), 1);
-    expect(chooseTrainingPath(plain).name).toBe('fused-wasm');
-    expect(chooseTrainingPath(plain, 'layers').name).toBe('tfjs-layers');
+    expect(chooseTrainingPath(plain, { loss: 'mse' }).name).toBe('fused-wasm');
+    expect(chooseTrainingPath(plain).name).toBe('fused-wasm-layers');
+    expect(chooseTrainingPath(plain, { preference: 'layers' }).name).toBe('tfjs-layers');
     const fallback = chooseTrainingPath(recurrentDropout);
     expect(fallback.name).toBe('tfjs-layers');
     expect(fallback.reason).toContain('recurrent dropout');
@@ -47,8 +51,8 @@ describe.each<BackendName>(['cpu', 'wasm'])('training on the fused path on %s', 
   it('leaks no tensors across steps, with dropout between bidirectional layers', () => {
     const spec = specWith({ cell: 'gru', layers: [6, 5], bidirectional: true, dropout: 0.3 });
     const model = buildForecaster(spec, 2);
-    const path = chooseTrainingPath(model, 'fused');
-    expect(path.name).toBe('fused-wasm');
+    const path = chooseTrainingPath(model, { preference: 'fused' });
+    expect(path.name).toBe('fused-wasm-layers');
     const optimizer = makeOptimizer(spec);
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
     const x = tf.randomNormal([8, spec.lookback, 2], 0, 1, 'float32', 1);
@@ -69,6 +73,56 @@ describe.each<BackendName>(['cpu', 'wasm'])('training on the fused path on %s', 
     optimizer.dispose();
     disposeModel(model);
   });
+
+  it.each(['sgd', 'adagrad', 'adam', 'rmsprop'] as const)(
+    'takes the same whole steps as tfjs layers with %s, clipping and dropout',
+    async (optimizer) => {
+      const spec = specWith({
+        cell: 'gru',
+        layers: [6, 5],
+        bidirectional: true,
+        dropout: 0.25,
+        optimizer,
+        learningRate: optimizer === 'sgd' ? 0.1 : 0.01,
+        clipNorm: 0.5,
+        lookback: 6,
+        batchSize: 16,
+        budget: { kind: 'steps', steps: 5 },
+      });
+      const inputs = Float32Array.from({ length: 200 }, (_, i) => Math.sin(i / 5));
+      const source = seriesBatchSource(
+        { inputs, featureCount: 1, targets: inputs, lookback: spec.lookback },
+        rowRange(spec.lookback, inputs.length),
+        rowRange(150, inputs.length),
+      );
+      const lossFn = (t: tf.Tensor, p: tf.Tensor): tf.Scalar =>
+        tf.losses.meanSquaredError(t, p) as tf.Scalar;
+      const train = async (preference: 'fused' | 'layers') => {
+        const model = buildForecaster(spec, 1);
+        const path = chooseTrainingPath(model, { preference, loss: 'mse' });
+        const before = tf.memory().numTensors;
+        const outcome = await runTrainLoop({ model, spec, source, lossFn, path, evalEvery: 2 });
+        return { model, outcome, leaked: tf.memory().numTensors - before };
+      };
+      const fused = await train('fused');
+      const layers = await train('layers');
+      expect(fused.outcome.trainingPath?.name).toBe('fused-wasm');
+      expect(fused.leaked).toBe(0);
+      fused.outcome.history.forEach((point, i) => {
+        const expected = layers.outcome.history[i]!;
+        expect(point.loss).toBeCloseTo(expected.loss, 5);
+        expect(point.valLoss!).toBeCloseTo(expected.valLoss!, 5);
+      });
+      const a = weightValues(fused.model);
+      for (const [name, values] of weightValues(layers.model)) {
+        const ours = a.get(name)!;
+        const worst = values.reduce((m, v, i) => Math.max(m, Math.abs(v - ours[i]!)), 0);
+        expect(worst, name).toBeLessThan(2e-5);
+      }
+      disposeModel(fused.model);
+      disposeModel(layers.model);
+    },
+  );
 
   it('learns the sine like tfjs layers, and saves and loads as standard layers', async () => {
     const spec = shortSine(60);
@@ -97,7 +151,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('training on the fused path on %s', 
     // And the other way round: the loaded plain-layers model trains on the fused path, and one
     // fused step gives the same loss as one layers step from the same weights.
     const path = chooseTrainingPath(opened.model);
-    expect(path.name).toBe('fused-wasm');
+    expect(path.name).toBe('fused-wasm-layers');
     const y = tf.tidy(() => tf.sin(tf.linspace(0.1, 3.1, 5)).reshape([5, 1]));
     const lossOn = (forward: (xs: tf.Tensor) => tf.Tensor): number =>
       tf.tidy(() => tf.losses.meanSquaredError(y, forward(x)).dataSync()[0]!);
