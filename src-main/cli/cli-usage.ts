@@ -3,6 +3,7 @@ export const SIN_USAGE = `rnn-studio sin [options]
   The tutorial's experiment: 2 LSTM layers x 30 units, 10-step windows of sin(linspace(0, 100, 10000)),
   Adagrad 0.1, batch 32, 10 000 steps; then predict sin(linspace(100, 110, 1000)) and print the RMSE.
   --steps N  --cell C  --layers 30,30  --learning-rate R  --optimizer O  --seed N ...  override a setting
+  --path auto|fused|layers  training implementation (auto: the fused WebAssembly kernel where it applies)
   --backend auto|tensorflow|wasm|cpu   --out DIR (sin.svg goes there; default .)   --json`;
 
 export const FORECAST_USAGE = `rnn-studio forecast --csv FILE --target COL [options]

@@ -179,6 +179,7 @@ export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
         steps: trained.outcome.steps,
         status: trained.outcome.status,
         metrics: evaluation.metrics,
+        ...(trained.outcome.trainingPath ? { trainingPath: trained.outcome.trainingPath } : {}),
       };
       if (request.keepAs !== undefined) {
         session.keep(request.keepAs, {

@@ -157,6 +157,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
   const report: TrainingReport = {
     command: 'forecast',
     ...backendFields(backend),
+    trainingPath: trained.outcome.trainingPath ?? null,
     seconds: trained.outcome.seconds,
     steps: trained.outcome.steps,
     epochs: trained.outcome.epochs,

@@ -11,6 +11,8 @@ import { backendFields, writeFileAtomic, type TrainingReport } from '../cli-outp
 import { makeProgressReporter } from '../progress-reporter';
 import { SPEC_FLAG_OPTIONS, specFromFlags } from '../spec-flags';
 import { disposeModel } from '../../engine/model/dispose-model';
+import type { TrainingPathPreference } from '../../engine/fused/choose-training-path';
+import { EngineError } from '../../engine/util/engine-error';
 
 /**
  * Baselines on the same 990 test points. Persistence ŷ[t] = y[t−1]; seasonal naive uses the sine's
@@ -33,6 +35,11 @@ function sineBaselines(
   };
 }
 
+function parseTrainingPath(value: string): TrainingPathPreference {
+  if (value === 'auto' || value === 'fused' || value === 'layers') return value;
+  throw new EngineError('INVALID_OPTIONS', `--path must be auto, fused or layers (got ${value})`);
+}
+
 export async function runSinCommand(argv: string[]): Promise<TrainingReport> {
   const { values } = parseArgs({
     args: argv,
@@ -41,6 +48,8 @@ export async function runSinCommand(argv: string[]): Promise<TrainingReport> {
       backend: { type: 'string', default: 'auto' },
       out: { type: 'string', default: '.' },
       json: { type: 'boolean', default: false },
+      /** Training implementation: auto (fused kernel where supported), fused or layers. */
+      path: { type: 'string', default: 'auto' },
     },
     strict: true,
   });
@@ -48,7 +57,12 @@ export async function runSinCommand(argv: string[]): Promise<TrainingReport> {
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   const backend = await selectBackend(values.backend as BackendChoice);
   const progress = makeProgressReporter('sin');
-  const result = await runSineExperiment({ spec, onProgress: (p) => progress.update(p) });
+  const trainingPath = parseTrainingPath(values.path);
+  const result = await runSineExperiment({
+    spec,
+    trainingPath,
+    onProgress: (p) => progress.update(p),
+  });
   progress.done();
 
   const masScale = naiveScale(makeSineData().train);
@@ -67,11 +81,12 @@ export async function runSinCommand(argv: string[]): Promise<TrainingReport> {
   const report: TrainingReport = {
     command: 'sin',
     ...backendFields(backend),
+    trainingPath: result.outcome.trainingPath ?? null,
     seconds: result.outcome.seconds,
     steps: result.outcome.steps,
     epochs: result.outcome.epochs,
     status: result.outcome.status,
-    message: `${result.outcome.message} Test RMSE ${metrics.rmse.toPrecision(4)} (the tutorial printed this under the name MSE).`,
+    message: `${result.outcome.message} Training path ${result.outcome.trainingPath?.name ?? 'tfjs-layers'}. Test RMSE ${metrics.rmse.toPrecision(4)} (the tutorial printed this under the name MSE).`,
     paramCount: result.model.countParams(),
     rows: { train: result.trainWindows, val: 0, test: result.actual.length },
     metrics,

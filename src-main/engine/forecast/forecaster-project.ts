@@ -11,6 +11,7 @@ import { EngineError } from '../util/engine-error';
 import type { ForecastDataOptions } from './train-forecaster';
 import type { ForecastMetrics } from './metrics';
 import type { TrainOutcome } from '../train/train-progress';
+import type { TrainingPathInfo } from '../fused/choose-training-path';
 
 /** What ran, on what, with which data: enough to tell two runs apart and to trust a result. */
 export interface RunRecord {
@@ -25,6 +26,8 @@ export interface RunRecord {
   steps: number;
   status: TrainOutcome['status'];
   metrics: ForecastMetrics | null;
+  /** Which implementation ran the training steps (fused kernel or tfjs layers) and why. */
+  trainingPath?: TrainingPathInfo;
 }
 
 export function hashSeries(series: TimeSeries): string {

@@ -125,7 +125,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('training on the fused path on %s', 
   );
 
   it('learns the sine like tfjs layers, and saves and loads as standard layers', async () => {
-    const spec = shortSine(60);
+    const spec = shortSine(40);
     const common = { trainCount: 600, testCount: 60 };
     const fused = await runSineExperiment({ ...common, spec, trainingPath: 'fused' });
     const layers = await runSineExperiment({ ...common, spec, trainingPath: 'layers' });
@@ -160,5 +160,5 @@ describe.each<BackendName>(['cpu', 'wasm'])('training on the fused path on %s', 
     expect(fusedLoss).toBeCloseTo(layersLoss, 6);
     tf.dispose([x, y]);
     for (const model of [fused.model, layers.model, opened.model]) disposeModel(model);
-  }, 30_000);
+  }, 90_000);
 });
