@@ -9,7 +9,7 @@ import {
   formatPercent,
   formatValue,
 } from '../../src-renderer/lib/format';
-import { bestRows, metricRows } from '../../src-renderer/lib/forecast/metric-rows';
+import { bestRows, hasSeason, metricRows } from '../../src-renderer/lib/forecast/metric-rows';
 import {
   describeBudget,
   describeSpec,
@@ -23,7 +23,7 @@ import {
 } from '../../src-renderer/lib/spec/spec-issues';
 import { TUTORIAL_SINE_SPEC } from '../../src-renderer/lib/presets';
 import { throttle, type Timers } from '../../src-renderer/lib/stores/throttle';
-import { progressFromRun } from '../../src-renderer/lib/train/run-progress';
+import { epochCounter, progressFromRun } from '../../src-renderer/lib/train/run-progress';
 import { makeRun } from './helpers/fixtures';
 
 describe('spec issues', () => {
@@ -101,6 +101,19 @@ describe('formatting', () => {
   });
 });
 
+describe('epoch counter', () => {
+  it('rounds the fractional total up and never shows it below the current epoch', () => {
+    // 1 400 steps of 1 000 per epoch: the run ends in its second epoch ("2 / 1" before).
+    expect(epochCounter({ epoch: 2, totalEpochs: 1.4 })).toEqual({ epoch: 2, total: 2 });
+    expect(epochCounter({ epoch: 1, totalEpochs: 1.4 })).toEqual({ epoch: 1, total: 2 });
+    expect(epochCounter({ epoch: 3, totalEpochs: 3 })).toEqual({ epoch: 3, total: 3 });
+    expect(epochCounter({ epoch: 3, totalEpochs: 3.0000000001 })).toEqual({ epoch: 3, total: 3 });
+    // A finished run's total is its last epoch; a budget shorter than one epoch still shows 1 / 1.
+    expect(epochCounter({ epoch: 4, totalEpochs: 2 })).toEqual({ epoch: 4, total: 4 });
+    expect(epochCounter({ epoch: 1, totalEpochs: 0.3 })).toEqual({ epoch: 1, total: 1 });
+  });
+});
+
 describe('metric rows', () => {
   it('puts the model first and finds the best row of each metric, skipping nulls', () => {
     const rows = metricRows(makeRun());
@@ -109,6 +122,18 @@ describe('metric rows', () => {
     const best = bestRows(rows);
     expect(best.rmse).toBe(2);
     expect(best.mape).toBe(0);
+  });
+
+  it('says when the engine found no season instead of naming season 1', () => {
+    const run = makeRun();
+    const noSeason = makeRun({
+      baselines: {
+        ...run.baselines,
+        seasonalNaive: { ...run.baselines.seasonalNaive, season: 1 },
+      },
+    });
+    expect(metricRows(noSeason)[2]!.detail).toBe('no season found: same as persistence');
+    expect([null, 1, 2, 628].map(hasSeason)).toEqual([false, false, true, true]);
   });
 });
 

@@ -47,16 +47,19 @@ export function driftForecast(values: ArrayLike<number>, testStart: number): Flo
 
 /** The strongest autocorrelation a lag needs before it is taken as the season. */
 const SEASON_MIN_AUTOCORRELATION = 0.3;
-/** Longest season searched: a year of daily rows. */
-const SEASON_MAX_LAG = 366;
+/** Longest season searched: a year of daily rows, and the sine sample's 628 (2π / 0.01). */
+const SEASON_MAX_LAG = 1000;
 
 /**
  * The season (in rows) for the seasonal naive baseline.
  *
  * - When the data's frequency has a natural period (7 for daily, 12 for monthly...) and the
  *   training part holds at least one full season, that period is used.
- * - Otherwise the lag in 2 .. min(366, ⌊testStart / 2⌋) with the highest autocorrelation of the
+ * - Otherwise the lag in 2 .. min(1000, ⌊testStart / 2⌋) with the highest autocorrelation of the
  *   training part is used, if that autocorrelation is above 0.3; else 1 (plain persistence).
+ *   Only lags past the autocorrelation's first zero crossing count: up to there it is still
+ *   decaying from r[0] = 1, and on a smooth series (a sine sampled finely) lag 2 would win with
+ *   r ≈ 1 although it is no season at all.
  *
  * The autocorrelation is taken on the first differences of the training values, not on the raw
  * values: a trend or any smooth series makes the raw autocorrelation fall slowly from lag 1, so
@@ -89,9 +92,11 @@ export function inferSeason(
     differences[t - 1] = (values[t] as number) - (values[t - 1] as number);
   }
   const correlations = autocorrelations(differences, maxLag);
+  let firstLag = 1;
+  while (firstLag <= maxLag && (correlations[firstLag] as number) > 0) firstLag++;
   let bestLag = 1;
   let bestCorrelation = SEASON_MIN_AUTOCORRELATION;
-  for (let lag = 2; lag <= maxLag; lag++) {
+  for (let lag = Math.max(2, firstLag + 1); lag <= maxLag; lag++) {
     const r = correlations[lag] as number;
     if (r > bestCorrelation) {
       bestCorrelation = r;

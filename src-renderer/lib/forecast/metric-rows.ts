@@ -45,11 +45,21 @@ export function metricRows(run: RunResultValue): MetricRow[] {
     {
       id: 'seasonalNaive',
       label: 'Seasonal naive',
-      detail: seasonalNaive.season === null ? 'no season' : `season ${seasonalNaive.season}`,
+      detail: hasSeason(seasonalNaive.season)
+        ? `season ${seasonalNaive.season}`
+        : 'no season found: same as persistence',
       metrics: seasonalNaive.metrics,
     },
     { id: 'drift', label: 'Drift', detail: 'the average trend', metrics: drift.metrics },
   ];
+}
+
+/**
+ * Whether a seasonal-naive baseline has a season of its own: the engine falls back to 1 (plain
+ * persistence) when the data shows none, which is no season to name.
+ */
+export function hasSeason(season: number | null | undefined): season is number {
+  return typeof season === 'number' && season >= 2;
 }
 
 /** For each metric, the index of the lowest (best) row; null when no row has a value. */

@@ -88,6 +88,16 @@ describe('inferSeason', () => {
     expect(inferSeason(365, trendSeason12, 240)).toBe(12);
   });
 
+  it('finds a long period of a smooth series, never the meaningless lag 2', () => {
+    // The sine sample: sin(0.01 t), a period of 2π / 0.01 ≈ 628 rows; its autocorrelation is
+    // highest at lag 2 only because it is still decaying from lag 0.
+    const smooth = Array.from({ length: 11_000 }, (_, t) => Math.sin(0.01 * t));
+    // (The usual biased autocorrelation shrinks with the lag, which pulls its peak a row or two in.)
+    expect(Math.abs(inferSeason(null, smooth, 8_800) - 628)).toBeLessThanOrEqual(4);
+    // Less than two periods of training data: no season rather than 2.
+    expect(inferSeason(null, smooth, 1_000)).toBe(1);
+  });
+
   it('falls back to 1 without a clear season or with too little data', () => {
     expect(inferSeason(null, noise, 240)).toBe(1);
     expect(inferSeason(null, new Array<number>(100).fill(3), 80)).toBe(1);

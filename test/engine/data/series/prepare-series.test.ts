@@ -114,7 +114,9 @@ describe('prepareSeries', () => {
 
   it('models a non-trending series as levels in, change out (residual), so 0 means persistence', () => {
     const values = Array.from({ length: 100 }, (_, t) => 20 + 3 * Math.sin(t / 3));
-    const p = prepareSeries(seriesOf(values), { lookback: 4 });
+    // sin(t / 3) repeats every 6π ≈ 19 rows, a season auto would rightly use; without one (season
+    // 1) a series that does not trend is modelled as residual.
+    const p = prepareSeries(seriesOf(values), { lookback: 4, season: 1 });
     expect(p.transform).toBe('residual');
     expect(p.firstRow).toBe(4);
     // Input channel: the scaled level; label: the scaled change y[t] − y[t−1].
