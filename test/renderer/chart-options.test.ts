@@ -1,6 +1,6 @@
 // Pure logic: no DOM needed, so skip the cost of starting jsdom.
 // @vitest-environment node
-import type { LineSeriesOption } from 'echarts';
+import { init, type LineSeriesOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { chartPalette } from '../../src-renderer/lib/charts/chart-theme';
 import {
@@ -14,6 +14,14 @@ import { buildSeriesPreviewOption } from '../../src-renderer/lib/charts/series-p
 import { splitBounds } from '../../src-renderer/lib/data/split-bounds';
 
 const palette = chartPalette('light');
+
+/** The little of ECharts' (untyped) model a test needs to read what a series really draws. */
+interface EChartsModelLike {
+  getSeries(): {
+    id: string;
+    getData(): { getCalculationInfo(key: string): string; get(dim: string, i: number): number };
+  }[];
+}
 const seriesOf = (option: { series?: unknown }): LineSeriesOption[] =>
   option.series as LineSeriesOption[];
 const asArray = <T>(value: T | T[] | undefined): T[] =>
@@ -230,6 +238,39 @@ describe('forecast chart option', () => {
     ]);
     // The band sits under the lines: it comes first.
     expect(series[0]!.id).toBe(BAND_LOWER_ID);
+  });
+
+  it('draws the band around a forecast that crosses zero (stacked on the lower edge)', () => {
+    // A sine's band: its lower edge is negative half the time. ECharts' default stack strategy
+    // ('samesign') then filled from y = 0, drawing thin bars along the zero line.
+    const predicted = Array.from({ length: 40 }, (_, i) => Math.sin(i / 4));
+    const lower = predicted.map((v) => v - 0.1);
+    const upper = predicted.map((v) => v + 0.1);
+    const option = buildForecastChartOption(
+      {
+        ...input,
+        actual: predicted,
+        predicted,
+        intervals: { level: 0.9, lower, upper, futureLower: [], futureUpper: [] },
+      },
+      palette,
+    );
+    const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 });
+    try {
+      chart.setOption(option);
+      for (const s of seriesOf(option).filter((s) => s.stack === 'interval')) {
+        expect(s.type).toBe('line');
+      }
+      // The filled top of the band, as ECharts computed it, is the upper bound at every row.
+      const model = (chart as unknown as { getModel(): EChartsModelLike }).getModel();
+      const band = model.getSeries().find((s) => s.id === BAND_ID)!;
+      const data = band.getData();
+      const top = data.getCalculationInfo('stackResultDimension');
+      const tops = upper.map((_, i) => data.get(top, i));
+      tops.forEach((value, i) => expect(value).toBeCloseTo(upper[i]!, 9));
+    } finally {
+      chart.dispose();
+    }
   });
 
   it('shows the interval as its bounds in the tooltip and escapes names from the file', () => {

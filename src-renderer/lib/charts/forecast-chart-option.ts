@@ -98,7 +98,9 @@ export function buildForecastChartOption(
   const intervals = input.intervals ?? null;
   if (intervals !== null && intervals.lower.length > 0) {
     // ECharts fills only under a line, so the band is the width stacked on an invisible lower edge;
-    // each band point also carries its bounds ([x, width, lower, upper]) for the tooltip.
+    // each band point also carries its bounds ([x, width, lower, upper]) for the tooltip. The stack
+    // must be 'all': ECharts' default 'samesign' skips a positive width over a negative lower edge,
+    // which fills from y = 0 instead (a sine's band became thin bars along the zero line).
     const lower = [...intervals.lower, ...intervals.futureLower];
     const upper = [...intervals.upper, ...intervals.futureUpper];
     const xs = lower.map((_, i) =>
@@ -113,6 +115,7 @@ export function buildForecastChartOption(
         id: BAND_LOWER_ID,
         name,
         stack: 'interval',
+        stackStrategy: 'all',
         data: xs.map((x, i) => [x, lower[i]!]),
       },
       {
@@ -121,6 +124,7 @@ export function buildForecastChartOption(
         id: BAND_ID,
         name,
         stack: 'interval',
+        stackStrategy: 'all',
         areaStyle: { color: palette.intervalArea },
         itemStyle: { color: palette.intervalArea },
         data: xs.map((x, i) => [x, upper[i]! - lower[i]!, lower[i]!, upper[i]!]),
