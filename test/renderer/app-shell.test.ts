@@ -96,4 +96,21 @@ describe('the app shell', () => {
     expect(app.settings.spec.layers).toEqual([30, 30]);
     expect((screen.getByLabelText('Learning rate') as HTMLInputElement).value).toBe('0.1');
   });
+
+  it('selects the backend the engine reports in use until the user picks one', async () => {
+    // An older session saved the default 'auto' without saying whether it was picked.
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ backend: 'auto', view: 'train' }));
+    const app = await startApp();
+    expect(app.settings.backend).toBe('wasm');
+    const select = screen.getByLabelText('Backend') as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('wasm'));
+
+    // A pick is the user's: it is kept across a reload, over the engine's.
+    await fireEvent.change(select, { target: { value: 'cpu' } });
+    expect(app.settings.backend).toBe('cpu');
+    app.settings.save();
+    cleanup();
+    const reloaded = await startApp();
+    expect(reloaded.settings.backend).toBe('cpu');
+  });
 });

@@ -72,8 +72,10 @@ export class AppState {
   /** Loads what the views need and brings back the last session's dataset and run. */
   async start(): Promise<void> {
     const info = this.api.call('app:info', {}).then((result) => {
-      if (result.ok) this.info = result.value;
-      else this.infoError = result.error;
+      if (result.ok) {
+        this.info = result.value;
+        this.settings.useEngineBackend(result.value.backend.name);
+      } else this.infoError = result.error;
     });
     await this.data.loadSamples();
     await this.data.restore(this.settings.lastDataset);

@@ -20,6 +20,11 @@ export interface PersistedSettings {
   data: DataSettings;
   theme: Theme;
   backend: BackendChoice;
+  /**
+   * Whether the user picked the backend. Until then it follows what the engine reports in use
+   * (`npm run web -- --backend wasm` means wasm), so a run does not fall back needlessly.
+   */
+  backendChosen: boolean;
   view: ViewName;
   logScale: boolean;
   lastDataset: DatasetRef | null;
@@ -31,6 +36,7 @@ const fieldSchemas = {
   data: dataSettingsSchema,
   theme: z.enum(['light', 'dark']),
   backend: backendChoiceSchema,
+  backendChosen: z.boolean(),
   view: z.enum(['designer', 'data', 'train', 'forecast', 'runs', 'language']),
   logScale: z.boolean(),
   lastDataset: z.object({ kind: z.enum(['sample', 'import']), id: z.string().min(1) }).nullable(),
@@ -43,6 +49,7 @@ export function defaultSettings(prefersDark: boolean): PersistedSettings {
     data: { ...DEFAULT_DATA_SETTINGS },
     theme: prefersDark ? 'dark' : 'light',
     backend: 'auto',
+    backendChosen: false,
     view: 'designer',
     logScale: false,
     lastDataset: null,

@@ -14,6 +14,8 @@ export class SettingsStore {
   data: DataSettings = $state() as DataSettings;
   theme: Theme = $state('light');
   backend: BackendChoice = $state('auto');
+  /** False until the user picks a backend: then it follows the engine's (see useEngineBackend). */
+  backendChosen = $state(false);
   view: ViewName = $state('designer');
   logScale = $state(false);
   lastDataset: DatasetRef | null = $state(null);
@@ -28,6 +30,7 @@ export class SettingsStore {
     this.data = loaded.data;
     this.theme = loaded.theme;
     this.backend = loaded.backend;
+    this.backendChosen = loaded.backendChosen;
     this.view = loaded.view;
     this.logScale = loaded.logScale;
     this.lastDataset = loaded.lastDataset;
@@ -41,6 +44,7 @@ export class SettingsStore {
       data: this.data,
       theme: this.theme,
       backend: this.backend,
+      backendChosen: this.backendChosen,
       view: this.view,
       logScale: this.logScale,
       lastDataset: this.lastDataset,
@@ -59,6 +63,17 @@ export class SettingsStore {
 
   useSpec(spec: ModelSpec): void {
     this.spec = cloneSpec(spec);
+  }
+
+  /** The user's pick in the backend selector: kept from now on, over the engine's. */
+  chooseBackend(backend: BackendChoice): void {
+    this.backend = backend;
+    this.backendChosen = true;
+  }
+
+  /** What the engine reports in use becomes the choice, unless the user picked one. */
+  useEngineBackend(inUse: Exclude<BackendChoice, 'auto'>): void {
+    if (!this.backendChosen) this.backend = inUse;
   }
 
   toggleTheme(): void {
