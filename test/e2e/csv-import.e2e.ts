@@ -73,6 +73,9 @@ describe('importing seattle-weather.csv through the wizard', () => {
     const role = (column: string) => wizard.getByLabel(`Role of ${column}`, { exact: true });
     expect(await role('date').inputValue()).toBe('date');
     expect(await role('weather').inputValue()).toBe('ignore');
+    // The proposed target: temp_max, not the first number (precipitation, zero on many days).
+    expect(await role('temp_max').inputValue()).toBe('target');
+    expect(await role('precipitation').inputValue()).toBe('ignore');
     await screenshot(page, 'csv-import-1-preview');
   });
 
@@ -81,13 +84,15 @@ describe('importing seattle-weather.csv through the wizard', () => {
     const wizard = page.getByTestId('import-wizard');
     const role = (column: string) => wizard.getByLabel(`Role of ${column}`, { exact: true });
 
+    // Only one target: the column that held it before is ignored again (features are opt-in).
+    await role('temp_min').selectOption('target');
+    expect(await role('temp_max').inputValue()).toBe('ignore');
     await role('temp_max').selectOption('target');
     await role('date').selectOption('date');
     expect(await role('temp_max').inputValue()).toBe('target');
     expect(await role('date').inputValue()).toBe('date');
-    // Only one target: whichever column held it before became a feature; keep it out.
     for (const other of ['precipitation', 'temp_min', 'wind']) {
-      if ((await role(other).inputValue()) !== 'ignore') await role(other).selectOption('ignore');
+      expect(await role(other).inputValue()).toBe('ignore');
     }
     await waitForText(wizard, /Dates from date/);
     await screenshot(page, 'csv-import-2-roles');

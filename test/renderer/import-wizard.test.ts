@@ -36,6 +36,9 @@ describe('ImportWizard', () => {
 
     wizard.setRole('other', 'target');
     wizard.setRole('label', 'target');
+    // The old target is ignored, not made a feature: features are opt-in.
+    expect(wizard.selection).toEqual({ target: 'other', features: [], date: 'when' });
+    wizard.setRole('value', 'feature');
     expect(wizard.selection).toEqual({ target: 'other', features: ['value'], date: 'when' });
     expect(wizard.canImport).toBe(true);
 

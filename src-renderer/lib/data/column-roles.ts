@@ -28,9 +28,10 @@ export function allowedRoles(column: ColumnInfo): ColumnRole[] {
 }
 
 /**
- * A first guess: the first date column is the time axis, the first numeric column the target, and
- * other numeric columns are ignored until the user opts them in as features (an extra input the
- * model cannot forecast is a common source of surprise).
+ * A first guess: the first date column is the time axis, `preferredTarget` (see proposeTarget) or
+ * else the first numeric column the target, and other numeric columns are ignored until the user
+ * opts them in as features (an extra input the model cannot forecast is a common source of
+ * surprise).
  */
 export function defaultRoles(columns: readonly ColumnInfo[], preferredTarget?: string): RoleMap {
   const roles: RoleMap = {};
@@ -46,7 +47,7 @@ export function defaultRoles(columns: readonly ColumnInfo[], preferredTarget?: s
 
 /**
  * Gives `name` the role `role` and keeps the rules: exactly one target and at most one date
- * column (the previous holder becomes a feature or is ignored), and a role the column's kind does
+ * column (the previous holder is ignored), and a role the column's kind does
  * not allow is refused (the map comes back unchanged).
  */
 export function assignRole(
@@ -60,12 +61,75 @@ export function assignRole(
   const next: RoleMap = { ...roles };
   if (role === 'target' || role === 'date') {
     for (const [other, otherRole] of Object.entries(next)) {
-      if (other !== name && otherRole === role)
-        next[other] = role === 'target' ? 'feature' : 'ignore';
+      // Features are opt-in: the old target is not silently fed to the model as an input.
+      if (other !== name && otherRole === role) next[other] = 'ignore';
     }
   }
   next[name] = role;
   return next;
+}
+
+/** Names that say a column counts rows or names records: id, index, row, station_id, userId. */
+const ID_NAME =
+  /^(?:id|idx|index|row|rownum|row[ _-]?(?:id|no|number)|#|no\.?|nr|key|unnamed.*)$|[ _.-](?:id|idx|index|key)$|[a-z]Id$/i;
+
+/** Share of exact zeros in the preview above which a column reads as intermittent (rain, counts). */
+const INTERMITTENT_ZEROS = 0.25;
+
+/**
+ * The column the wizard proposes to forecast, read off the names, the file name and the preview
+ * rows (`rows[i][c]` is column `c`, as in the preview). In order:
+ *
+ * 1. a numeric column named like the file (`co2.csv` or `co2-concentration.csv` -> `CO2`);
+ * 2. the first numeric column that is neither an identifier (named id, index, row, …_id, or
+ *    counting up by one) nor intermittent (a quarter or more of the previewed values are exactly
+ *    0: rain, sales of a rare item): those are rarely what one means to forecast, and the
+ *    intermittent ones are hard to forecast at all. seattle-weather.csv proposes temp_max, not
+ *    precipitation;
+ * 3. else the first numeric column that is not an identifier, else the first numeric column.
+ *
+ * Null when no column holds numbers.
+ */
+export function proposeTarget(
+  columns: readonly ColumnInfo[],
+  rows: readonly (readonly string[])[],
+  fileName = '',
+): string | null {
+  const numeric = columns
+    .map((column, index) => ({ column, values: rows.map((row) => (row[index] ?? '').trim()) }))
+    .filter(({ column }) => column.kind === 'number');
+  const notId = numeric.filter(({ column, values }) => !isIdLike(column.name, values));
+  const stem = fileName.replace(/\.[^.]*$/, '');
+  const fileWords = new Set(stem.split(/[^\p{L}\p{N}]+/u).map(normalise));
+  fileWords.delete('');
+  const pick =
+    notId.find(
+      ({ column }) => normalise(stem) !== '' && normalise(column.name) === normalise(stem),
+    ) ??
+    notId.find(({ column }) => fileWords.has(normalise(column.name))) ??
+    notId.find(({ values }) => !isIntermittent(values)) ??
+    notId[0] ??
+    numeric[0];
+  return pick?.column.name ?? null;
+}
+
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function isIdLike(name: string, values: readonly string[]): boolean {
+  if (ID_NAME.test(name.trim())) return true;
+  // A counter: whole numbers, each one more than the last (1, 2, 3… or 0, 1, 2…).
+  const present = values.filter((v) => v !== '');
+  if (present.length < 3 || !present.every((v) => /^[-+]?\d+$/.test(v))) return false;
+  return present.every((v, i) => i === 0 || Number(v) === Number(present[i - 1]) + 1);
+}
+
+function isIntermittent(values: readonly string[]): boolean {
+  const present = values.filter((v) => v !== '');
+  if (present.length === 0) return false;
+  const zeros = present.filter((v) => /^[-+]?0*(?:[.,]0*)?$/.test(v) && /0/.test(v)).length;
+  return zeros / present.length >= INTERMITTENT_ZEROS;
 }
 
 export interface ImportSelection {

@@ -10,6 +10,7 @@ import type { ApiError } from '../../../src-main/contract/result';
 import {
   assignRole,
   defaultRoles,
+  proposeTarget,
   importSelection,
   roleProblems,
   type ColumnInfo,
@@ -141,7 +142,8 @@ export class ImportWizard {
     this.error = null;
     // Keep the user's roles while the columns stay the same (e.g. only the decimal mark changed).
     if (result.value.columns.map((c) => c.name).join('\u0000') !== previous) {
-      this.roles = defaultRoles(result.value.columns);
+      const { columns, rows } = result.value;
+      this.roles = defaultRoles(columns, proposeTarget(columns, rows, this.fileName) ?? undefined);
     }
   }
 
