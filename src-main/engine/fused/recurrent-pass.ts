@@ -113,6 +113,8 @@ export function recurrentForward(
     const dZ = kernel.alloc(B * T * G);
     const dh = kernel.alloc(B * u);
     const scratch = kernel.alloc(B * u);
+    // A transposed recurrent or input kernel (the wider of the two), for the dh and dX products.
+    const scratchT = kernel.alloc(Math.max(u, F) * G);
     const grads = directions.map(() => ({
       dW: kernel.alloc(F * G),
       dU: kernel.alloc(u * G),
@@ -127,13 +129,13 @@ export function recurrentForward(
       const acc = i > 0 ? 1 : 0;
       if (cell === 'lstm') {
         k.lstmBackward(B, T, F, u, rev, hard, sq, X, d.W, d.U, s.A, s.HS, s.S1, s.S2, dYi, D * u,
-          dZ, dh, scratch, dX, acc, g.dW, g.dU, g.db); // prettier-ignore
+          dZ, dh, scratch, dX, acc, g.dW, g.dU, g.db, scratchT); // prettier-ignore
       } else if (cell === 'gru') {
         k.gruBackward(B, T, F, u, rev, hard, sq, X, d.W, d.U, s.A, s.HS, s.S1, dYi, D * u,
-          dZ, dh, scratch, dX, acc, g.dW, g.dU, g.db); // prettier-ignore
+          dZ, dh, scratch, dX, acc, g.dW, g.dU, g.db, scratchT); // prettier-ignore
       } else {
         k.simpleBackward(B, T, F, u, rev, sq, X, d.W, d.U, s.HS, dYi, D * u,
-          dZ, dh, dX, acc, g.dW, g.dU, g.db); // prettier-ignore
+          dZ, dh, dX, acc, g.dW, g.dU, g.db, scratchT); // prettier-ignore
       }
     });
     return { dX, grads };

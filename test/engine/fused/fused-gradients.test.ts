@@ -27,9 +27,14 @@ function randomizeWeights(model: tf.LayersModel, seed: number): void {
   );
 }
 
-const CASES = CELL_TYPES.flatMap((cell) =>
-  [false, true].flatMap((bidirectional) => [1, 2].map((depth) => ({ cell, bidirectional, depth }))),
-);
+// Small layers (5, 6 units) take the kernel's narrow code paths; 16 and 20 units (with 32 inputs
+// to the second bidirectional layer) its transposed-weight products and full SIMD tiles.
+const CASES = CELL_TYPES.flatMap((cell) => [
+  ...[false, true].flatMap((bidirectional) =>
+    [1, 2].map((depth) => ({ cell, bidirectional, layers: [5, 6].slice(0, depth) })),
+  ),
+  { cell, bidirectional: true, layers: [16, 20] },
+]);
 
 describe.each<BackendName>(['cpu', 'wasm'])('the fused path on %s', (backend) => {
   beforeAll(async () => {
@@ -37,14 +42,22 @@ describe.each<BackendName>(['cpu', 'wasm'])('the fused path on %s', (backend) =>
   });
 
   it.each(CASES)(
-    'matches tfjs layers: $cell, bidirectional $bidirectional, $depth layers',
-    ({ cell, bidirectional, depth }: { cell: CellType; bidirectional: boolean; depth: number }) => {
+    'matches tfjs layers: $cell, bidirectional $bidirectional, layers $layers',
+    ({
+      cell,
+      bidirectional,
+      layers,
+    }: {
+      cell: CellType;
+      bidirectional: boolean;
+      layers: number[];
+    }) => {
       // Different unit counts per layer and a feature count that is not a multiple of 4 exercise
       // the kernel's SIMD tails.
       const spec = specWith({
         cell,
         bidirectional,
-        layers: [5, 6].slice(0, depth),
+        layers,
         lookback: 4,
         dropout: 0,
       });
