@@ -1,8 +1,8 @@
 // Pure logic: no DOM needed, so skip the cost of starting jsdom.
 // @vitest-environment node
-import { init, type LineSeriesOption } from 'echarts';
+import { init, type EChartsOption, type LineSeriesOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { chartPalette } from '../../src-renderer/lib/charts/chart-theme';
+import { chartPalette, formatRow } from '../../src-renderer/lib/charts/chart-theme';
 import {
   BAND_ID,
   BAND_LOWER_ID,
@@ -287,5 +287,77 @@ describe('forecast chart option', () => {
     expect(html).toBe(
       `80<br/>90 % interval: <b>${(0.5).toLocaleString()} – ${(1.5).toLocaleString()}</b><br/>&lt;b&gt;co2&lt;/b&gt;: <b>${(1.25).toLocaleString()}</b>`,
     );
+  });
+});
+
+/** The text of what a chart draws below its plot (the x-axis labels), with each label's box. */
+interface DrawnText {
+  type: string;
+  ignore?: boolean;
+  invisible?: boolean;
+  parent?: DrawnText;
+  __hostTarget?: DrawnText;
+  style?: { text?: unknown };
+  getBoundingRect(): Rect;
+  getComputedTransform(): unknown;
+}
+interface Rect {
+  y: number;
+  clone(): Rect;
+  applyTransform(m: unknown): void;
+  intersect(other: Rect): boolean;
+}
+
+function overlappingXLabels(option: EChartsOption, width: number, height = 300): string[] {
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(option);
+    const zr = (
+      chart as unknown as { getZr(): { storage: { getDisplayList(update: boolean): DrawnText[] } } }
+    ).getZr();
+    const shown = (el: DrawnText): boolean => {
+      for (let e: DrawnText | undefined = el; e; e = e.parent ?? e.__hostTarget) {
+        if (e.ignore || e.invisible) return false;
+      }
+      return true;
+    };
+    const labels = zr.storage
+      .getDisplayList(true)
+      .filter((el) => el.type === 'tspan' && el.style?.text !== undefined && shown(el))
+      .map((el) => {
+        const rect = el.getBoundingRect().clone();
+        rect.applyTransform(el.getComputedTransform());
+        return { text: String(el.style!.text), rect };
+      })
+      .filter(({ rect }) => rect.y > height * 0.6);
+    const pairs: string[] = [];
+    labels.forEach((a, i) =>
+      labels.slice(i + 1).forEach((b) => {
+        if (a.rect.intersect(b.rect)) pairs.push(`${a.text} / ${b.text}`);
+      }),
+    );
+    return pairs;
+  } finally {
+    chart.dispose();
+  }
+}
+
+describe('axis labels', () => {
+  it('never overlap on a time axis at the width of a card in a 1024 × 700 window', () => {
+    // Hourly rows over three months: day ticks ran into month names ("29" over "Feb").
+    const values = Array.from({ length: 2000 }, (_, i) => Math.sin(i / 10));
+    const times = values.map((_, i) => Date.UTC(2012, 0, 1) + i * 3_600_000);
+    for (const width of [360, 520, 940]) {
+      const option = buildSeriesPreviewOption(
+        { name: 'y', values, times, split: splitBounds(values.length, 0.2, 0.1) },
+        palette,
+      );
+      expect(overlappingXLabels(option, width)).toEqual([]);
+    }
+  });
+
+  it('labels row numbers as whole rows', () => {
+    expect(formatRow(10_233.5)).toBe((10_234).toLocaleString());
+    expect(formatRow(8_800)).toBe((8_800).toLocaleString());
   });
 });

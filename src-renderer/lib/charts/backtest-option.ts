@@ -1,5 +1,5 @@
 import type { BarSeriesOption, EChartsOption } from 'echarts';
-import { baseOption, type ChartPalette } from './chart-theme';
+import { baseOption, type ChartPalette, AXIS_LABEL } from './chart-theme';
 
 export interface BacktestBar {
   /** "Fold 1", …, or "All folds". */
@@ -26,7 +26,7 @@ export function buildBacktestOption(
     grid: { left: 56, right: 16, top: 36, bottom: 28 },
     legend: { top: 4, textStyle: { color: palette.muted } },
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: bars.map((b) => b.label) },
+    xAxis: { type: 'category', data: bars.map((b) => b.label), axisLabel: AXIS_LABEL },
     yAxis: { type: 'value', name: 'RMSE', min: 0 },
     series: [
       bar(

@@ -78,6 +78,18 @@ export function baseOption(palette: ChartPalette): EChartsOption {
 }
 
 /**
+ * Axis labels that never overlap: on a card ~500 px wide (a 1024 × 700 window) a time axis over
+ * days or hours puts "29" against "Feb", and the data's first and last value against the nearest
+ * tick. ECharts drops the label of lower rank instead (apache/echarts#14266).
+ */
+export const AXIS_LABEL = { hideOverlap: true } as const;
+
+/** Row numbers are whole: a zoomed window's edge (row 10 233.5) is labelled 10,234. */
+export function formatRow(value: number): string {
+  return Math.round(value).toLocaleString();
+}
+
+/**
  * Row index or time of each point: a time axis when the data has times, a value axis (row numbers)
  * otherwise. Unnamed (a dataZoom slider sits below it) and kept at the bottom even when the values
  * cross zero.
@@ -89,5 +101,6 @@ export function xAxisFor(hasTimes: boolean): EChartsOption['xAxis'] {
     max: 'dataMax',
     axisLine: { onZero: false },
     splitLine: { show: false },
+    axisLabel: hasTimes ? { ...AXIS_LABEL } : { ...AXIS_LABEL, formatter: formatRow },
   };
 }

@@ -1,5 +1,5 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import { baseOption, type ChartPalette } from './chart-theme';
+import { baseOption, type ChartPalette, AXIS_LABEL } from './chart-theme';
 
 export interface HorizonErrorPoint {
   step: number;
@@ -75,6 +75,7 @@ export function buildHorizonErrorOption(
       max: Math.max(1, errors.length),
       minInterval: 1,
       splitLine: { show: false },
+      axisLabel: AXIS_LABEL,
     },
     yAxis: { type: 'value', min: 0 },
     series,

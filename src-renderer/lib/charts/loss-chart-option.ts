@@ -1,5 +1,5 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import { baseOption, type ChartPalette } from './chart-theme';
+import { baseOption, type ChartPalette, AXIS_LABEL } from './chart-theme';
 
 export interface LossPoint {
   step: number;
@@ -58,6 +58,7 @@ export function buildLossChartOption(input: LossChartInput, palette: ChartPalett
       min: 0,
       max: 'dataMax',
       splitLine: { show: false },
+      axisLabel: AXIS_LABEL,
     },
     yAxis: input.logScale
       ? { type: 'log', name: 'loss (log)', logBase: 10, axisLabel: { formatter: formatLoss } }

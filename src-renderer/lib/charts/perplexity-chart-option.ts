@@ -1,5 +1,5 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import { baseOption, type ChartPalette } from './chart-theme';
+import { baseOption, type ChartPalette, AXIS_LABEL } from './chart-theme';
 import { formatLoss } from './loss-chart-option';
 
 export interface PerplexityPoint {
@@ -81,6 +81,7 @@ export function buildPerplexityChartOption(
       min: 0,
       max: 'dataMax',
       splitLine: { show: false },
+      axisLabel: AXIS_LABEL,
     },
     yAxis: [
       {
