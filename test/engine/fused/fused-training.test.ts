@@ -44,6 +44,16 @@ describe.each<BackendName>(['cpu', 'wasm'])('training on the fused path on %s', 
     const fallback = chooseTrainingPath(recurrentDropout);
     expect(fallback.name).toBe('tfjs-layers');
     expect(fallback.reason).toContain('recurrent dropout');
+    // Without WebAssembly (or SIMD) the kernel cannot load: train on the layers and say why.
+    const wasm = Reflect.get(globalThis, 'WebAssembly') as unknown;
+    Reflect.set(globalThis, 'WebAssembly', undefined);
+    try {
+      const noKernel = chooseTrainingPath(plain, { loss: 'mse' });
+      expect(noKernel.name).toBe('tfjs-layers');
+      expect(noKernel.reason).toContain('WebAssembly kernel did not load');
+    } finally {
+      Reflect.set(globalThis, 'WebAssembly', wasm);
+    }
     disposeModel(plain);
     disposeModel(recurrentDropout);
   });
