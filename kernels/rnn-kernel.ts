@@ -400,7 +400,7 @@ function transpose(rows: i32, cols: i32, src: usize, dst: usize): void {
  * register tiles are ~25 % faster than dot products), else as dot products (narrow N, e.g. one
  * input feature, would fall to gemmNN's scalar tail). `scratch` holds the copy for every step.
  */
-function wideTransposed(N: i32, K: i32): bool {
+function wideTransposed(N: i32): bool {
   return N >= 16 && (N & 3) == 0;
 }
 
@@ -509,7 +509,7 @@ export function lstmBackward(
   scratchT: usize,
 ): void {
   const G = 4 * u;
-  const wide = wideTransposed(u, G);
+  const wide = wideTransposed(u);
   if (wide) transpose(u, G, U, scratchT);
   memory.fill(dh, 0, (<usize>(Bn * u)) << 2);
   memory.fill(dc, 0, (<usize>(Bn * u)) << 2);
@@ -584,7 +584,7 @@ function inputGrads(
     }
     for (; j < G; j++) st(db, j, ld(db, j) + ld(z, j));
   }
-  if (wideTransposed(F, G)) {
+  if (wideTransposed(F)) {
     transpose(F, G, W, scratchT);
     gemmNN(rows, F, G, dZ, G, scratchT, F, dX, F, accumulateDX);
   } else {
