@@ -1,7 +1,8 @@
 /**
  * Training speed of the fused recurrent path against tfjs layers, measured in the same process on
- * the same data so the ratio holds even on a busy machine: ms per step of `runTrainLoop` on the
- * tutorial's sine windows, after warm-up steps (the first steps compile kernels and size buffers).
+ * the same data so the ratio holds even on a busy machine: median ms per step of `runTrainLoop` on
+ * the tutorial's sine windows, after warm-up steps (the first steps compile kernels and size
+ * buffers).
  */
 import * as tf from '@tensorflow/tfjs';
 import { TUTORIAL_SINE_SPEC, type ModelSpec } from '../src-main/engine/model/model-spec';
@@ -43,7 +44,7 @@ export interface PathTiming {
   steps: number;
 }
 
-/** ms per training step over `steps` steps after `warm` untimed ones. */
+/** Median ms per training step over `steps` steps after `warm` untimed ones. */
 export async function timeTrainingPath(
   spec: ModelSpec,
   preference: TrainingPathPreference,
@@ -59,8 +60,9 @@ export async function timeTrainingPath(
   );
   const model = buildForecaster(spec, 1);
   const path = chooseTrainingPath(model, { preference, loss: 'mse' });
-  let warmedAt = 0;
-  let endedAt = 0;
+  // Per-step times from the loop's own clock; the median resists other processes' bursts on a
+  // shared machine better than the mean does.
+  const ends: number[] = [];
   try {
     await runTrainLoop({
       model,
@@ -71,12 +73,18 @@ export async function timeTrainingPath(
       evalEvery: warm + steps,
       progressIntervalMs: 0,
       onProgress: (progress) => {
-        if (progress.step === warm) warmedAt = progress.elapsedSeconds;
-        endedAt = progress.elapsedSeconds;
+        if (progress.step >= warm && ends.length <= steps) ends.push(progress.elapsedSeconds);
       },
     });
   } finally {
     disposeModel(model);
   }
-  return { path: path.name, msPerStep: ((endedAt - warmedAt) * 1000) / steps, steps };
+  const times = ends
+    .slice(1)
+    .map((end, i) => (end - ends[i]!) * 1000)
+    .sort((a, b) => a - b);
+  const middle = times.length >> 1;
+  const msPerStep =
+    times.length % 2 === 1 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
+  return { path: path.name, msPerStep, steps };
 }
