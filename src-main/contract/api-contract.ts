@@ -86,7 +86,15 @@ export const API_CHANNELS = {
   },
   'project:list': {
     request: z.object({}),
-    response: z.array(z.object({ name: z.string(), path: z.string(), savedAt: z.string() })),
+    response: z.array(
+      z.object({
+        name: z.string(),
+        path: z.string(),
+        savedAt: z.string(),
+        /** What the project holds: a forecasting run (project:open) or a language model (lm:open). */
+        kind: z.enum(['forecast', 'language']),
+      }),
+    ),
   },
   'project:open': {
     request: z.object({ path: z.string().min(1) }),

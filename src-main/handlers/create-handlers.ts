@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   Channel,
@@ -325,8 +325,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
           .map(async (e) => {
             const path = join(deps.projectsDir, e.name);
-            const info = await stat(join(path, 'project.json')).catch(() => null);
-            return info === null ? null : { name: e.name, path, savedAt: info.mtime.toISOString() };
+            const file = join(path, 'project.json');
+            const info = await stat(file).catch(() => null);
+            if (info === null) return null;
+            return {
+              name: e.name,
+              path,
+              savedAt: info.mtime.toISOString(),
+              kind: await kindOf(file),
+            };
           }),
       );
       return projects.filter((p) => p !== null).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
@@ -382,4 +389,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { run, dataset };
     },
   };
+}
+
+/**
+ * Which kind of project a project.json holds (its `extras.kind`, written by the engine's forecast
+ * and language project savers), so lists can say so and open it the right way. A file that cannot
+ * be read as either is listed as a forecast: project:open then reports what is wrong with it.
+ */
+async function kindOf(file: string): Promise<'forecast' | 'language'> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as { extras?: { kind?: unknown } };
+    return parsed.extras?.kind === 'language' ? 'language' : 'forecast';
+  } catch {
+    return 'forecast';
+  }
 }

@@ -125,6 +125,8 @@ describe('the CO2 sample: a short run, its forecast, save, reload', () => {
     expect(await projects.getByRole('listitem').count()).toBe(1);
     // Named after the dataset, made safe for a folder name.
     expect(await projects.textContent()).toMatch(/Mauna-Loa-CO/);
+    // Each project says what it holds (forecast or language model).
+    expect(await projects.getByTestId('project-kind').textContent()).toBe('Forecast');
     await screenshot(page, 'co2-4-saved');
   });
 

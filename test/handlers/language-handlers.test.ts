@@ -227,6 +227,9 @@ describe('the language model through the handlers and the worker', () => {
   it('saves and opens a project with the identical next-word distribution', async () => {
     const { path } = await app.call<{ path: string }>('lm:save', { runId: run.runId });
     expect(path.startsWith(join(dir, 'projects'))).toBe(true);
+    // The project list says what the folder holds, so it is opened as a language model.
+    const listed = await app.call<{ path: string; kind: string }[]>('project:list', {});
+    expect(listed.find((p) => p.path === path)?.kind).toBe('language');
     const { run: opened } = await app.call<{ run: LanguageRunValue }>('lm:open', { path });
     expect(opened.runId).not.toBe(run.runId);
     expect({ ...opened, runId: run.runId, corpusId: run.corpusId }).toEqual(run);

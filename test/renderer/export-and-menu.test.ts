@@ -217,6 +217,37 @@ describe('menu commands', () => {
     });
   });
 
+  it('opens and saves by kind: a language model on the Language view or from the list', () => {
+    const language: MenuContext = {
+      view: 'language',
+      runId: 'r1',
+      training: false,
+      language: { runId: 'lm1', training: false },
+      projects: [
+        { path: '/p/lm', kind: 'language' },
+        { path: '/p/co2', kind: 'forecast' },
+      ],
+    };
+    expect(routeMenuCommand({ command: 'save-project', path: null }, language)).toEqual({
+      kind: 'save-language-project',
+      runId: 'lm1',
+      path: null,
+    });
+    expect(
+      routeMenuCommand(
+        { command: 'save-project', path: null },
+        { ...language, language: { runId: null, training: false } },
+      ),
+    ).toMatchObject({ kind: 'notice', message: expect.stringMatching(/no language model/) });
+    // A folder from the list opens as what it holds, whatever the view; another by the view.
+    const open = (path: string, ctx: MenuContext) =>
+      routeMenuCommand({ command: 'open-file', kind: 'project', path }, ctx).kind;
+    expect(open('/p/co2', language)).toBe('open-project');
+    expect(open('/p/lm', { ...language, view: 'forecast' })).toBe('open-language-project');
+    expect(open('/elsewhere', language)).toBe('open-language-project');
+    expect(open('/elsewhere', { ...language, view: 'forecast' })).toBe('open-project');
+  });
+
   it('tells the user what to do first when there is nothing to save or export', () => {
     const empty: MenuContext = { view: 'designer', runId: null, training: false };
     expect(routeMenuCommand({ command: 'save-project', path: null }, empty)).toMatchObject({

@@ -12,6 +12,7 @@ import type {
 import type { Result } from '../../src-main/contract/result';
 import { DEFAULT_FORECAST_SPEC } from '../../src-renderer/lib/presets';
 import { fakeEngine } from './helpers/app-fakes';
+import { makeRun } from './helpers/fixtures';
 
 // jsdom has no canvas: charts are not drawn (their options are tested on their own), but the click
 // handler each chart is given is kept, so a test can click a bar.
@@ -265,11 +266,19 @@ describe('the Language view', () => {
 
   it('saves the model and opens a saved one, which reads at once', async () => {
     const { api, pending, answer } = languageEngine();
-    const saved = { name: 'moby-dick-lm-2026-01-01-10-00-00', path: '/p/moby-lm', savedAt: '' };
+    const saved = {
+      name: 'moby-dick-lm-2026-01-01-10-00-00',
+      path: '/p/moby-lm',
+      savedAt: '',
+      kind: 'language' as const,
+    };
     api
       .handle('project:list', () => ({
         ok: true,
-        value: [saved, { name: 'co2-2026', path: '/p/co2', savedAt: '' }],
+        value: [
+          saved,
+          { name: 'co2-2026', path: '/p/co2', savedAt: '', kind: 'forecast' as const },
+        ],
       }))
       .handle('lm:save', () => ({ ok: true, value: { path: saved.path } }))
       .handle('lm:open', () => ({ ok: true, value: { run: { ...RUN, runId: 'opened' } } }));
@@ -300,5 +309,54 @@ describe('the Language view', () => {
     await answer();
     const last = api.calls.filter((c) => c.channel === 'lm:next').at(-1)!.request;
     expect(last).toMatchObject({ topK: 3, temperature: 1 });
+  });
+
+  it('saves the language model from the menu on this view, not the forecasting run', async () => {
+    const { api, answer } = languageEngine();
+    api
+      .handle('lm:save', () => ({ ok: true, value: { path: '/p/moby-lm' } }))
+      .handle('project:save', () => ({ ok: true, value: { path: '/p/forecast' } }));
+    const app = await openLanguageView(api);
+    // A forecasting run is on screen elsewhere: the menu must still save the language model here.
+    app.training.show(makeRun({ runId: 'forecast-run' }));
+    api.emit('menu:command', { command: 'save-project', path: null });
+    await waitFor(() => expect(app.notice?.text).toMatch(/no language model to save yet/));
+    expect(api.calls.some((c) => c.channel === 'project:save')).toBe(false);
+
+    await trainModel(app, api);
+    await answer().catch(() => undefined);
+    api.emit('menu:command', { command: 'save-project', path: null });
+    await waitFor(() => expect(app.notice?.text).toBe('Saved the language model to /p/moby-lm'));
+    expect(api.calls.find((c) => c.channel === 'lm:save')?.request).toEqual({ runId: 'run-1' });
+    expect(api.calls.some((c) => c.channel === 'project:save')).toBe(false);
+  });
+
+  it('lists saved projects with their kind and opens each as what it holds', async () => {
+    const { api } = languageEngine();
+    api
+      .handle('project:list', () => ({
+        ok: true,
+        value: [
+          { name: 'moby-dick-lm-1', path: '/p/moby-lm', savedAt: '', kind: 'language' as const },
+          { name: 'co2-2026', path: '/p/co2', savedAt: '', kind: 'forecast' as const },
+        ],
+      }))
+      .handle('lm:open', () => ({ ok: true, value: { run: { ...RUN, runId: 'opened' } } }));
+    const app = new AppState(api, localStorage);
+    render(App, { app });
+    await app.start();
+    await fireEvent.click(screen.getByRole('tab', { name: 'Forecast' }));
+    const list = await screen.findByRole('region', { name: 'Saved projects' });
+    expect(
+      [...list.querySelectorAll('li')].map((li) =>
+        [li.querySelector('.name')?.textContent, li.querySelector('.badge')?.textContent].join(
+          ': ',
+        ),
+      ),
+    ).toEqual(['moby-dick-lm-1: Language model', 'co2-2026: Forecast']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Open moby-dick-lm-1' }));
+    await waitFor(() => expect(app.language.run?.runId).toBe('opened'));
+    expect(app.settings.view).toBe('language');
+    expect(api.calls.some((c) => c.channel === 'project:open')).toBe(false);
   });
 });

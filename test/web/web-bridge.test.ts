@@ -175,6 +175,8 @@ describe('the web bridge', () => {
     const saved = await client.call('project:save', { runId });
     expect(saved.ok).toBe(true);
     const path = (saved as { ok: true; value: { path: string } }).value.path;
+    const listed = await client.call('project:list', {});
+    expect(listed).toMatchObject({ ok: true, value: [{ path, kind: 'forecast' }] });
     const opened = await client.call('project:open', { path });
     expect(opened).toMatchObject({ ok: true, value: { dataset: { rows: 746 } } });
     const reopened = (opened as { ok: true; value: { run: { test: { predicted: number[] } } } })

@@ -133,6 +133,19 @@ export class AppState {
     return true;
   }
 
+  /** Opens a saved language model in the Language view. */
+  async openLanguageProject(path: string): Promise<boolean> {
+    this.settings.view = 'language';
+    return this.language.openProject(path);
+  }
+
+  /** Opens a project from the list as what it holds: a language model or a forecasting run. */
+  async openAnyProject(project: { path: string; kind: 'forecast' | 'language' }): Promise<boolean> {
+    return project.kind === 'language'
+      ? this.openLanguageProject(project.path)
+      : this.openProject(project.path);
+  }
+
   /** Shows a run from the history that is still in memory, with its dataset. */
   async openRun(runId: string): Promise<boolean> {
     const result = await this.api.call('run:get', { runId });
@@ -189,6 +202,8 @@ export class AppState {
       view: this.settings.view,
       runId: this.training.result?.runId ?? null,
       training: this.training.isActive,
+      language: { runId: this.language.run?.runId ?? null, training: this.language.isTraining },
+      projects: this.projects.list,
     });
     await this.#perform(action);
   }
@@ -206,6 +221,20 @@ export class AppState {
         return;
       case 'open-project':
         await this.openProject(action.path);
+        return;
+      case 'open-language-project':
+        await this.openLanguageProject(action.path);
+        return;
+      case 'save-language-project':
+        this.language.savedPath = null;
+        await this.language.saveProject(action.path ?? undefined);
+        if (this.language.savedPath !== null) {
+          this.notice = {
+            kind: 'info',
+            text: `Saved the language model to ${this.language.savedPath}`,
+          };
+          void this.projects.refresh();
+        }
         return;
       case 'save-project':
         if (await this.projects.save(action.runId, action.path ?? undefined)) {
