@@ -1,11 +1,11 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { FileKind } from '../contract/desktop-schemas';
+import type { FileKind, ProjectKind } from '../contract/desktop-schemas';
 import type { RecentProject } from './recent-projects';
 
 /** What the menu can ask for; boot.ts carries each out (a dialog, an event to the renderer, ...). */
 export interface MenuActions {
   openFile(kind: FileKind): Promise<void> | void;
-  openRecent(path: string): Promise<void> | void;
+  openRecent(path: string, kind?: ProjectKind): Promise<void> | void;
   clearRecent(): Promise<void> | void;
   saveProject(options: { saveAs: boolean }): Promise<void> | void;
   exportView(): Promise<void> | void;
@@ -46,9 +46,12 @@ export function buildMenuTemplate(
     context.recent.length === 0
       ? [{ label: 'No recent projects', enabled: false }]
       : context.recent.map((project) => ({
-          label: project.name,
+          label:
+            project.kind === undefined
+              ? project.name
+              : `${project.name} (${project.kind === 'language' ? 'language model' : 'forecast'})`,
           toolTip: project.path,
-          click: run(() => actions.openRecent(project.path)),
+          click: run(() => actions.openRecent(project.path, project.kind)),
         }));
 
   const file: MenuItemConstructorOptions = {

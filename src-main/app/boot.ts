@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { ResponseOf } from '../contract/api-contract';
+import type { ProjectKind } from '../contract/desktop-schemas';
 import type { Result } from '../contract/result';
 import { createHandlers } from '../handlers/create-handlers';
 import { dispatch } from '../handlers/dispatch';
@@ -94,9 +95,9 @@ async function start(options: BootOptions): Promise<void> {
       recent: recent.list(),
       onError: logError,
     });
-  const remember = (path: string): void => {
+  const remember = (path: string, kind: ProjectKind): void => {
     app.addRecentDocument(path);
-    recent.add(path).then(refreshMenu, logError);
+    recent.add(path, kind).then(refreshMenu, logError);
   };
   const handlers = rememberProjects(
     createHandlers({

@@ -26,8 +26,13 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
       const path = await deps.dialogs.chooseFile(kind);
       if (path !== null) emit('menu:command', { command: 'open-file', kind, path });
     },
-    openRecent(path) {
-      emit('menu:command', { command: 'open-file', kind: 'project', path });
+    openRecent(path, projectKind) {
+      emit('menu:command', {
+        command: 'open-file',
+        kind: 'project',
+        path,
+        ...(projectKind === undefined ? {} : { projectKind }),
+      });
     },
     async clearRecent() {
       await deps.clearRecent();

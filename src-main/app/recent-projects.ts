@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../engine/util/atomic-write';
+import { projectKindSchema, type ProjectKind } from '../contract/desktop-schemas';
 import type { Handlers } from '../handlers/create-handlers';
 
 const recentProjectSchema = z.object({
@@ -9,6 +10,8 @@ const recentProjectSchema = z.object({
   name: z.string(),
   /** ISO 8601. */
   openedAt: z.string(),
+  /** Absent in lists written before projects had kinds. */
+  kind: projectKindSchema.optional(),
 });
 export type RecentProject = z.infer<typeof recentProjectSchema>;
 
@@ -19,8 +22,14 @@ export function withRecent(
   list: readonly RecentProject[],
   path: string,
   now: Date,
+  kind?: ProjectKind,
 ): RecentProject[] {
-  const entry = { path, name: basename(path), openedAt: now.toISOString() };
+  const entry: RecentProject = {
+    path,
+    name: basename(path),
+    openedAt: now.toISOString(),
+    ...(kind === undefined ? {} : { kind }),
+  };
   return [entry, ...list.filter((p) => p.path !== path)].slice(0, MAX_RECENT_PROJECTS);
 }
 
@@ -48,8 +57,8 @@ export class RecentProjects {
     }
   }
 
-  async add(path: string, now = new Date()): Promise<void> {
-    this.items = withRecent(this.items, path, now);
+  async add(path: string, kind?: ProjectKind, now = new Date()): Promise<void> {
+    this.items = withRecent(this.items, path, now, kind);
     await this.save();
   }
 
@@ -66,19 +75,32 @@ export class RecentProjects {
 
 /**
  * The handlers, with every project that is opened or saved successfully (from the menu or from
- * the renderer's own buttons) reported to `remember`.
+ * the renderer's own buttons), forecast or language model, reported to `remember` with its kind.
  */
-export function rememberProjects(handlers: Handlers, remember: (path: string) => void): Handlers {
+export function rememberProjects(
+  handlers: Handlers,
+  remember: (path: string, kind: ProjectKind) => void,
+): Handlers {
   return {
     ...handlers,
     async 'project:open'(request) {
       const opened = await handlers['project:open'](request);
-      remember(request.path);
+      remember(request.path, 'forecast');
       return opened;
     },
     async 'project:save'(request) {
       const saved = await handlers['project:save'](request);
-      remember(saved.path);
+      remember(saved.path, 'forecast');
+      return saved;
+    },
+    async 'lm:open'(request) {
+      const opened = await handlers['lm:open'](request);
+      remember(request.path, 'language');
+      return opened;
+    },
+    async 'lm:save'(request) {
+      const saved = await handlers['lm:save'](request);
+      remember(saved.path, 'language');
       return saved;
     },
   };

@@ -10,6 +10,10 @@ import { z } from 'zod';
 export const fileKindSchema = z.enum(['csv', 'text', 'project']);
 export type FileKind = z.infer<typeof fileKindSchema>;
 
+/** What a saved project holds: a forecasting run or a language model. */
+export const projectKindSchema = z.enum(['forecast', 'language']);
+export type ProjectKind = z.infer<typeof projectKindSchema>;
+
 /** Formats the renderer can export through a native save dialog (png arrives as base64). */
 export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'txt', 'png']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
@@ -38,7 +42,13 @@ export const exportRequestSchema = z.object({
  * process's native dialog before the event is sent, so `path` is always one the user picked.
  */
 export const menuCommandSchema = z.discriminatedUnion('command', [
-  z.object({ command: z.literal('open-file'), kind: fileKindSchema, path: z.string().min(1) }),
+  z.object({
+    command: z.literal('open-file'),
+    kind: fileKindSchema,
+    path: z.string().min(1),
+    /** A project's kind when the main process knows it (a recent project). */
+    projectKind: projectKindSchema.optional(),
+  }),
   /** Save the current run as a project; `path` null = the default folder (userData/projects). */
   z.object({ command: z.literal('save-project'), path: z.string().min(1).nullable() }),
   /** Export what the current view shows (the renderer then calls `export:save`). */

@@ -89,19 +89,34 @@ describe('the application menu', () => {
 
   it('lists recent projects, opens one, and clears the list', () => {
     const recent = [
-      { path: '/p/co2-run', name: 'co2-run', openedAt: '2025-01-02T00:00:00.000Z' },
+      {
+        path: '/p/moby-lm',
+        name: 'moby-lm',
+        openedAt: '2025-01-03T00:00:00.000Z',
+        kind: 'language' as const,
+      },
+      {
+        path: '/p/co2-run',
+        name: 'co2-run',
+        openedAt: '2025-01-02T00:00:00.000Z',
+        kind: 'forecast' as const,
+      },
       { path: '/p/seattle', name: 'seattle', openedAt: '2025-01-01T00:00:00.000Z' },
     ];
     const template = buildMenuTemplate(actions, context({ recent }));
     const submenu = find(template, ['File', 'Recent projects']).submenu as Item[];
+    // Each says what it holds (an entry from before kinds were recorded just has its name).
     expect(submenu.map((item) => item.label ?? item.type)).toEqual([
-      'co2-run',
+      'moby-lm (language model)',
+      'co2-run (forecast)',
       'seattle',
       'separator',
       'Clear recent projects',
     ]);
     click(find(template, ['File', 'Recent projects', 'seattle']));
-    expect(actions.openRecent).toHaveBeenCalledWith('/p/seattle');
+    expect(actions.openRecent).toHaveBeenCalledWith('/p/seattle', undefined);
+    click(find(template, ['File', 'Recent projects', 'moby-lm (language model)']));
+    expect(actions.openRecent).toHaveBeenCalledWith('/p/moby-lm', 'language');
     click(find(template, ['File', 'Recent projects', 'Clear recent projects']));
     expect(actions.clearRecent).toHaveBeenCalledOnce();
   });
@@ -204,6 +219,13 @@ describe('what the menu actions do', () => {
       command: 'open-file',
       kind: 'project',
       path: '/p/co2',
+    });
+    await actions.openRecent('/p/moby-lm', 'language');
+    expect(emit).toHaveBeenLastCalledWith('menu:command', {
+      command: 'open-file',
+      kind: 'project',
+      path: '/p/moby-lm',
+      projectKind: 'language',
     });
   });
 

@@ -35,10 +35,14 @@ describe('recent projects', () => {
     const recent = new RecentProjects(file);
     await recent.load();
     expect(recent.list()).toEqual([]);
-    await recent.add('/p/co2');
+    await recent.add('/p/co2', 'forecast');
+    await recent.add('/p/moby-lm', 'language');
     const again = new RecentProjects(file);
     await again.load();
-    expect(again.list().map((p) => p.path)).toEqual(['/p/co2']);
+    expect(again.list().map((p) => [p.path, p.kind])).toEqual([
+      ['/p/moby-lm', 'language'],
+      ['/p/co2', 'forecast'],
+    ]);
     await again.clear();
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual([]);
   });
@@ -50,18 +54,27 @@ describe('recent projects', () => {
     expect(recent.list()).toEqual([]);
   });
 
-  it('are remembered whenever a project is opened or saved successfully', async () => {
+  it('are remembered with their kind whenever a project is opened or saved successfully', async () => {
     const remember = vi.fn();
     const base = {
       'project:open': vi.fn(async () => ({ run: {}, dataset: {} })),
       'project:save': vi.fn(async () => ({ path: '/projects/co2-2025' })),
+      'lm:open': vi.fn(async () => ({ run: {} })),
+      'lm:save': vi.fn(async () => ({ path: '/projects/moby-lm' })),
     } as unknown as Handlers;
     const handlers = rememberProjects(base, remember);
     await handlers['project:open']({ path: '/projects/old' });
     await handlers['project:save']({ runId: 'r1' });
-    expect(remember.mock.calls).toEqual([['/projects/old'], ['/projects/co2-2025']]);
+    await handlers['lm:open']({ path: '/projects/old-lm' });
+    await handlers['lm:save']({ runId: 'lm1' });
+    expect(remember.mock.calls).toEqual([
+      ['/projects/old', 'forecast'],
+      ['/projects/co2-2025', 'forecast'],
+      ['/projects/old-lm', 'language'],
+      ['/projects/moby-lm', 'language'],
+    ]);
     vi.mocked(base['project:open']).mockRejectedValueOnce(new Error('corrupt'));
     await expect(handlers['project:open']({ path: '/projects/bad' })).rejects.toThrow('corrupt');
-    expect(remember).toHaveBeenCalledTimes(2);
+    expect(remember).toHaveBeenCalledTimes(4);
   });
 });

@@ -246,6 +246,13 @@ describe('menu commands', () => {
     expect(open('/p/lm', { ...language, view: 'forecast' })).toBe('open-language-project');
     expect(open('/elsewhere', language)).toBe('open-language-project');
     expect(open('/elsewhere', { ...language, view: 'forecast' })).toBe('open-project');
+    // A recent project from the desktop menu comes with its kind.
+    expect(
+      routeMenuCommand(
+        { command: 'open-file', kind: 'project', path: '/elsewhere', projectKind: 'language' },
+        { ...language, view: 'forecast' },
+      ).kind,
+    ).toBe('open-language-project');
   });
 
   it('tells the user what to do first when there is nothing to save or export', () => {

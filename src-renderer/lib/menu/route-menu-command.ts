@@ -37,7 +37,8 @@ export function routeMenuCommand(command: MenuCommand, context: MenuContext): Me
     case 'open-file':
       if (command.kind === 'csv') return { kind: 'import-csv', path: command.path };
       if (command.kind === 'project') {
-        const known = context.projects?.find((p) => p.path === command.path)?.kind;
+        const known =
+          command.projectKind ?? context.projects?.find((p) => p.path === command.path)?.kind;
         const kind = known ?? (context.view === 'language' ? 'language' : 'forecast');
         return kind === 'language'
           ? { kind: 'open-language-project', path: command.path }
