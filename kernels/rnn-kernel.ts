@@ -695,6 +695,8 @@ export function gruBackward(
   scratchT: usize,
 ): void {
   const G = 3 * u;
+  const wide = wideTransposed(u);
+  if (wide) transpose(u, G, U, scratchT);
   memory.fill(dh, 0, (<usize>(Bn * u)) << 2);
   memory.fill(dU, 0, (<usize>(u * G)) << 2);
   for (let p = T - 1; p >= 0; p--) {
@@ -729,7 +731,9 @@ export function gruBackward(
       }
     }
     if (p == 0) continue;
-    gemmNT(Bn, u, u, at(dZ, t * G + 2 * u), T * G, at(U, 2 * u), G, dRH, u, 0);
+    // dRH = dZh · U_hᵀ; with Uᵀ [G × u] in scratchT, U_hᵀ is its rows 2u … 3u.
+    if (wide) gemmNN(Bn, u, u, at(dZ, t * G + 2 * u), T * G, at(scratchT, 2 * u * u), u, dRH, u, 0);
+    else gemmNT(Bn, u, u, at(dZ, t * G + 2 * u), T * G, at(U, 2 * u), G, dRH, u, 0);
     for (let b = 0; b < Bn; b++) {
       const row = b * T + t;
       const a = at(A, row * G);
@@ -745,7 +749,8 @@ export function gruBackward(
         j += vec ? 4 : 1;
       }
     }
-    gemmNT(Bn, u, 2 * u, at(dZ, t * G), T * G, U, G, dh, u, 1);
+    if (wide) gemmNN(Bn, u, 2 * u, at(dZ, t * G), T * G, scratchT, u, dh, u, 1);
+    else gemmNT(Bn, u, 2 * u, at(dZ, t * G), T * G, U, G, dh, u, 1);
     gemmTN(u, 2 * u, Bn, at(HS, tp * u), T * u, at(dZ, t * G), T * G, dU, G, 1);
     gemmTN(u, u, Bn, at(RH, t * u), T * u, at(dZ, t * G + 2 * u), T * G, at(dU, 2 * u), G, 1);
   }
@@ -806,6 +811,8 @@ export function simpleBackward(
   db: usize,
   scratchT: usize,
 ): void {
+  const wide = wideTransposed(u);
+  if (wide) transpose(u, u, U, scratchT);
   memory.fill(dh, 0, (<usize>(Bn * u)) << 2);
   memory.fill(dU, 0, (<usize>(u * u)) << 2);
   for (let p = T - 1; p >= 0; p--) {
@@ -826,7 +833,8 @@ export function simpleBackward(
       }
     }
     if (p > 0) {
-      gemmNT(Bn, u, u, at(dZ, t * u), T * u, U, u, dh, u, 0);
+      if (wide) gemmNN(Bn, u, u, at(dZ, t * u), T * u, scratchT, u, dh, u, 0);
+      else gemmNT(Bn, u, u, at(dZ, t * u), T * u, U, u, dh, u, 0);
       gemmTN(u, u, Bn, at(HS, tp * u), T * u, at(dZ, t * u), T * u, dU, u, 1);
     }
   }
