@@ -23,11 +23,23 @@ export interface TrainingReport {
     persistence: ForecastMetrics;
     seasonalNaive: ForecastMetrics & { season: number };
     drift?: ForecastMetrics;
+    /** Null when it could not be fitted (`autoArimaNote` says why). */
+    autoArima?: AutoArimaReport | null;
   };
   spec: ModelSpec;
   outputs: Record<string, string>;
   [extra: string]: unknown;
 }
+
+/** The AutoARIMA baseline in the JSON: its chosen order and both ways of scoring it. */
+export type AutoArimaReport = ForecastMetrics & {
+  model: string;
+  order: { p: number; d: number; q: number; P: number; D: number; Q: number; season: number };
+  constant: boolean;
+  closedLoop: ForecastMetrics;
+  modelsTried: number;
+  seconds: number;
+};
 
 /** What a command hands back to main: the --json report, its human form and the exit code. */
 export interface CommandOutcome {
@@ -72,6 +84,12 @@ export function formatReport(report: TrainingReport): string {
     `persistence          ${[p.rmse, p.mae, p.mape, p.smape, p.mase].map((v) => fmt(v).padEnd(12)).join('')}`,
     `seasonal naive (${String(s.season).padEnd(3)}) ${[s.rmse, s.mae, s.mape, s.smape, s.mase].map((v) => fmt(v).padEnd(12)).join('')}`,
   ];
+  const a = report.baselines.autoArima;
+  if (a) {
+    lines.push(
+      `AutoARIMA            ${[a.rmse, a.mae, a.mape, a.smape, a.mase].map((v) => fmt(v).padEnd(12)).join('')}${a.model}`,
+    );
+  }
   for (const [name, path] of Object.entries(report.outputs)) lines.push(`${name}: ${path}`);
   return lines.join('\n');
 }

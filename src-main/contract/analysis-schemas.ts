@@ -107,6 +107,8 @@ export const historyRowSchema = z.object({
   metrics: metricsSchema.nullable(),
   /** Persistence on the same test rows, the number the model has to beat. */
   persistence: metricsSchema.nullable(),
+  /** AutoARIMA on the same test rows (absent in rows recorded before it was reported). */
+  autoArima: z.object({ model: z.string(), metrics: metricsSchema }).nullable().optional(),
   /** Trained in the app, or found in a project that was opened. */
   source: z.enum(['trained', 'project']),
   /** The run is still in memory: it can be reopened (earlier sessions' runs are records only). */

@@ -79,6 +79,17 @@ const baselineSchema = z.object({
   metrics: metricsSchema,
 });
 
+/** AutoARIMA beside the model: its order, and its closed-loop forecast of the test rows. */
+const autoArimaBaselineSchema = baselineSchema.extend({
+  /** R's label, e.g. `ARIMA(0,1,1)(0,1,1)[12]`. */
+  model: z.string(),
+  closedLoop: z.array(z.number()),
+  closedLoopMetrics: metricsSchema,
+  /** Its forecast past the end of the data, as long as the model's. */
+  future: z.array(z.number()),
+});
+export type AutoArimaBaselineValue = z.infer<typeof autoArimaBaselineSchema>;
+
 /** A finished run: what the Train and Forecast views show. */
 export const runResultSchema = z.object({
   runId: z.string(),
@@ -111,7 +122,11 @@ export const runResultSchema = z.object({
     persistence: baselineSchema,
     seasonalNaive: baselineSchema,
     drift: baselineSchema,
+    /** Null when it could not be fitted; absent in runs saved before it was reported. */
+    autoArima: autoArimaBaselineSchema.nullable().optional(),
   }),
+  /** Why there is no AutoARIMA baseline, when there is none. */
+  autoArimaNote: z.string().nullable().optional(),
   future: z.object({ times: z.array(z.number()).nullable(), values: z.array(z.number()) }),
   covariatesNote: z.string(),
   /** Plain warnings: no better than persistence, or a lagged copy of the series. */

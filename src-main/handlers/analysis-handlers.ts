@@ -128,7 +128,10 @@ export function createAnalysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
         actual: run.test.actual,
         predicted: run.test.predicted,
         future: run.future.values,
-        baselines: { persistence: { predicted: run.baselines.persistence.predicted } },
+        baselines: {
+          persistence: { predicted: run.baselines.persistence.predicted },
+          autoArima: run.baselines.autoArima ?? null,
+        },
         intervals: run.intervals ?? null,
       });
       return { csv };

@@ -24,6 +24,10 @@ export function historyRecordOf(
     seconds: record.seconds,
     metrics: record.metrics,
     persistence: run.baselines.persistence.metrics,
+    autoArima:
+      run.baselines.autoArima == null
+        ? null
+        : { model: run.baselines.autoArima.model, metrics: run.baselines.autoArima.metrics },
     source,
   };
 }

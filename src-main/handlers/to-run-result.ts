@@ -1,6 +1,6 @@
 import type { TimeSeries } from '../engine/data/time-series';
 import { futureTimes } from '../engine/data/advance-time';
-import type { BaselineResult } from '../engine/forecast/evaluate-forecaster';
+import type { AutoArimaResult, BaselineResult } from '../engine/forecast/evaluate-forecaster';
 import type { ForecastJobResult } from '../worker/worker-jobs';
 import type { ModelSpec } from '../engine/model/model-spec';
 import type { RunResultValue } from '../contract/train-schemas';
@@ -11,6 +11,17 @@ function baseline(b: BaselineResult): RunResultValue['baselines']['persistence']
     season: b.season ?? null,
     predicted: Array.from(b.predicted),
     metrics: b.metrics,
+  };
+}
+
+function autoArimaBaseline(b: AutoArimaResult | null): RunResultValue['baselines']['autoArima'] {
+  if (b === null) return null;
+  return {
+    ...baseline(b),
+    model: b.model,
+    closedLoop: Array.from(b.closedLoop),
+    closedLoopMetrics: b.closedLoopMetrics,
+    future: Array.from(b.future),
   };
 }
 
@@ -51,7 +62,9 @@ export function toRunResult(
       persistence: baseline(evaluation.baselines.persistence),
       seasonalNaive: baseline(evaluation.baselines.seasonalNaive),
       drift: baseline(evaluation.baselines.drift),
+      autoArima: autoArimaBaseline(evaluation.baselines.autoArima),
     },
+    autoArimaNote: evaluation.autoArimaNote,
     future: {
       times:
         times === null

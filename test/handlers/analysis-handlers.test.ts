@@ -168,6 +168,7 @@ describe('forecast analysis through the handlers and the worker', () => {
       'lower',
       'upper',
       'persistence',
+      'autoArima',
     ]);
     const column = (name: string) => table.columns.find((c) => c.name === name)!;
     const tests = run.test.actual.length;
@@ -181,6 +182,9 @@ describe('forecast analysis through the handlers and the worker', () => {
       expect(lower[i]).toBe(run.intervals!.lower[i]);
     }
     expect(predicted[tests]).toBe(run.future.values[0]);
+    const arima = column('autoArima').numbers!;
+    expect(arima[0]).toBe(run.baselines.autoArima!.predicted[0]);
+    expect(arima[tests]).toBe(run.baselines.autoArima!.future[0]);
     expect(Number.isNaN(actual[tests]!)).toBe(true);
     expect(column('time').kind).toBe('date');
     expect(column('time').times![0]).toBe(run.test.times![0]);

@@ -135,6 +135,36 @@ describe('metric rows', () => {
     expect(metricRows(noSeason)[2]!.detail).toBe('no season found: same as persistence');
     expect([null, 1, 2, 628].map(hasSeason)).toEqual([false, false, true, true]);
   });
+
+  it('lists AutoARIMA with its order after the naive baselines when the run has it', () => {
+    const run = makeRun();
+    const metrics = { rmse: 0.01, mae: 0.01, mape: 1, smape: 1, mase: 0.3 };
+    const withArima = makeRun({
+      baselines: {
+        ...run.baselines,
+        autoArima: {
+          name: 'autoArima',
+          season: 12,
+          model: 'ARIMA(0,1,1)(0,1,1)[12]',
+          predicted: run.baselines.persistence.predicted,
+          metrics,
+          closedLoop: run.baselines.persistence.predicted,
+          closedLoopMetrics: metrics,
+          future: [],
+        },
+      },
+    });
+    const rows = metricRows(withArima);
+    expect(rows.map((r) => r.id)).toEqual([
+      'model',
+      'persistence',
+      'seasonalNaive',
+      'drift',
+      'autoArima',
+    ]);
+    expect(rows[4]!.detail).toBe('ARIMA(0,1,1)(0,1,1)[12], fitted before the test rows');
+    expect(bestRows(rows).rmse).toBe(4);
+  });
 });
 
 describe('throttle', () => {

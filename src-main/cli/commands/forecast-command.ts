@@ -4,13 +4,21 @@ import { selectBackend, type BackendChoice } from '../../engine/backend/select-b
 import { DEFAULT_FORECAST_SPEC } from '../../engine/model/model-spec';
 import { readCsvFile, toTimeSeries } from '../../engine/data/csv';
 import { trainForecaster } from '../../engine/forecast/train-forecaster';
-import { evaluateForecaster } from '../../engine/forecast/evaluate-forecaster';
+import {
+  evaluateForecaster,
+  type AutoArimaResult,
+} from '../../engine/forecast/evaluate-forecaster';
 import { backtestForecaster } from '../../engine/forecast/analysis/backtest';
 import { forecastCsv } from '../../engine/forecast/forecast-csv';
 import { EngineError } from '../../engine/util/engine-error';
 import { buildForecastChartOption } from '../../report/forecast-chart-option';
 import { renderChartSvg } from '../../report/render-chart-svg';
-import { backendFields, writeFileAtomic, type TrainingReport } from '../cli-output';
+import {
+  backendFields,
+  writeFileAtomic,
+  type AutoArimaReport,
+  type TrainingReport,
+} from '../cli-output';
 import { makeProgressReporter } from '../progress-reporter';
 import { SPEC_FLAG_OPTIONS, specFromFlags } from '../spec-flags';
 import { FORECAST_USAGE } from '../cli-usage';
@@ -38,6 +46,19 @@ function oneOf<T extends string>(
     );
   }
   return raw as T;
+}
+
+function autoArimaReport(a: AutoArimaResult): AutoArimaReport {
+  const { p, d, q, P, D, Q, season, constant } = a.order;
+  return {
+    ...a.metrics,
+    model: a.model,
+    order: { p, d, q, P, D, Q, season },
+    constant,
+    closedLoop: a.closedLoopMetrics,
+    modelsTried: a.modelsTried,
+    seconds: Math.round(a.seconds * 1000) / 1000,
+  };
 }
 
 export async function runForecastCommand(argv: string[]): Promise<TrainingReport> {
@@ -148,7 +169,12 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
         actual: Array.from(evaluation.actual),
         predicted: Array.from(evaluation.predicted),
         predictedName: 'model',
-        baselines: [{ name: 'persistence', values: Array.from(b.persistence.predicted) }],
+        baselines: [
+          { name: 'persistence', values: Array.from(b.persistence.predicted) },
+          ...(b.autoArima === null
+            ? []
+            : [{ name: b.autoArima.model, values: Array.from(b.autoArima.predicted) }]),
+        ],
         valueName: series.target.name,
       }),
     ),
@@ -174,7 +200,9 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
       persistence: b.persistence.metrics,
       seasonalNaive: { season: b.seasonalNaive.season ?? 1, ...b.seasonalNaive.metrics },
       drift: b.drift.metrics,
+      autoArima: b.autoArima === null ? null : autoArimaReport(b.autoArima),
     },
+    ...(evaluation.autoArimaNote === null ? {} : { autoArimaNote: evaluation.autoArimaNote }),
     spec,
     transform: trained.prepared.transform,
     frequency: series.frequency?.label ?? null,

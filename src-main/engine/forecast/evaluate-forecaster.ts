@@ -11,6 +11,8 @@ import { predictOneStep, predictRecursive } from './predict-series';
 import { checkLag, type LagCheck } from './analysis/lag-check';
 import { errorByHorizon, type HorizonError } from './analysis/error-by-horizon';
 import { empiricalCoverage, fitConformalIntervals } from './analysis/conformal-intervals';
+import { fitAutoArimaBaseline } from './classical/arima-baseline';
+import type { ArimaOrder } from './classical/arima-model';
 
 export interface IntervalReport {
   /** Nominal coverage, e.g. 0.9. */
@@ -28,11 +30,26 @@ export interface IntervalReport {
 }
 
 export interface BaselineResult {
-  name: 'persistence' | 'seasonalNaive' | 'drift';
-  /** Seasonal naive only: the season in rows. */
+  name: 'persistence' | 'seasonalNaive' | 'drift' | 'autoArima';
+  /** Seasonal naive and AutoARIMA: the season in rows. */
   season?: number;
   predicted: Float64Array;
   metrics: ForecastMetrics;
+}
+
+/** AutoARIMA fitted on the rows before the test part (see classical/arima-baseline). */
+export interface AutoArimaResult extends BaselineResult {
+  name: 'autoArima';
+  /** R's label, e.g. `ARIMA(0,1,1)(0,1,1)[12]`. */
+  model: string;
+  order: ArimaOrder;
+  /** Forecasts of every test row from the first one, feeding its own forecasts back. */
+  closedLoop: Float64Array;
+  closedLoopMetrics: ForecastMetrics;
+  /** Its forecast past the end of the data, as long as the model's `future`. */
+  future: Float64Array;
+  modelsTried: number;
+  seconds: number;
 }
 
 export interface ForecastEvaluation {
@@ -41,7 +58,14 @@ export interface ForecastEvaluation {
   actual: Float64Array;
   predicted: Float64Array;
   metrics: ForecastMetrics;
-  baselines: { persistence: BaselineResult; seasonalNaive: BaselineResult; drift: BaselineResult };
+  baselines: {
+    persistence: BaselineResult;
+    seasonalNaive: BaselineResult;
+    drift: BaselineResult;
+    /** Null when it was not asked for or could not be fitted (`autoArimaNote` says why). */
+    autoArima: AutoArimaResult | null;
+  };
+  autoArimaNote: string | null;
   /** Recursive forecast past the end of the data. */
   future: Float64Array;
   /** What happened to feature columns past the end of the data, in words. */
@@ -61,6 +85,8 @@ export interface EvaluateOptions {
   horizon?: number;
   /** Nominal coverage of prediction intervals (e.g. 0.9); none when absent. */
   intervals?: number;
+  /** Fit the AutoARIMA baseline (default true; a few seconds on long seasonal series). */
+  autoArima?: boolean;
 }
 
 /**
@@ -89,6 +115,25 @@ export function evaluateForecaster(
   const persistenceMetrics = score(persistence);
   const future =
     horizon > 0 ? predictRecursive(model, prepared, values.length, horizon) : new Float64Array(0);
+  const arima =
+    options.autoArima === false
+      ? ({ ok: false, reason: 'not asked for' } as const)
+      : fitAutoArimaBaseline(values, testStart, season, horizon);
+  const autoArima: AutoArimaResult | null = arima.ok
+    ? {
+        name: 'autoArima',
+        season: arima.baseline.order.season,
+        model: arima.baseline.model,
+        order: arima.baseline.order,
+        predicted: arima.baseline.predicted,
+        metrics: score(arima.baseline.predicted),
+        closedLoop: arima.baseline.closedLoop,
+        closedLoopMetrics: score(arima.baseline.closedLoop),
+        future: arima.baseline.future,
+        modelsTried: arima.baseline.modelsTried,
+        seconds: arima.baseline.seconds,
+      }
+    : null;
   return {
     testStart,
     actual,
@@ -103,7 +148,9 @@ export function evaluateForecaster(
         metrics: score(seasonal),
       },
       drift: { name: 'drift', predicted: drift, metrics: score(drift) },
+      autoArima,
     },
+    autoArimaNote: arima.ok ? null : arima.reason,
     future,
     covariatesNote:
       prepared.featureNames.length === 0

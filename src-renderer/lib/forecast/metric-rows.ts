@@ -20,15 +20,28 @@ export const METRIC_COLUMNS: readonly { key: MetricKey; label: string; title: st
 ];
 
 export interface MetricRow {
-  id: 'model' | 'persistence' | 'seasonalNaive' | 'drift';
+  id: 'model' | 'persistence' | 'seasonalNaive' | 'drift' | 'autoArima';
   label: string;
   detail: string;
   metrics: MetricsValue;
 }
 
-/** The model first, then the naive baselines it has to beat, as the metrics table lists them. */
+/**
+ * The model first, then the naive baselines it has to beat and AutoARIMA (when it was fitted), as
+ * the metrics table lists them.
+ */
 export function metricRows(run: RunResultValue): MetricRow[] {
-  const { persistence, seasonalNaive, drift } = run.baselines;
+  const { persistence, seasonalNaive, drift, autoArima } = run.baselines;
+  const classical: MetricRow[] = autoArima
+    ? [
+        {
+          id: 'autoArima',
+          label: 'AutoARIMA',
+          detail: `${autoArima.model}, fitted before the test rows`,
+          metrics: autoArima.metrics,
+        },
+      ]
+    : [];
   return [
     {
       id: 'model',
@@ -51,6 +64,7 @@ export function metricRows(run: RunResultValue): MetricRow[] {
       metrics: seasonalNaive.metrics,
     },
     { id: 'drift', label: 'Drift', detail: 'the average trend', metrics: drift.metrics },
+    ...classical,
   ];
 }
 
