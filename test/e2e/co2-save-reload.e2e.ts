@@ -112,6 +112,14 @@ describe('the CO2 sample: a short run, its forecast, save, reload', () => {
       expect(value).toBeLessThan(50);
     }
     expect(await page.getByTestId('metrics-table').textContent()).toContain('season 12');
+    // AutoARIMA beside the model, with the order it chose on the rows before the test part.
+    const arima = parseMetric(before['AutoARIMA'] ?? null);
+    expect(arima).toBeGreaterThan(0.2);
+    expect(arima).toBeLessThan(1);
+    expect(await page.getByTestId('metrics-table').textContent()).toMatch(
+      /ARIMA\(\d,1,\d\)\(\d,1,\d\)\[12\]/,
+    );
+    await expect.poll(() => page.getByTestId('arima-badge').textContent()).toMatch(/AutoARIMA/);
     await screenshot(page, 'co2-3-forecast');
   });
 
