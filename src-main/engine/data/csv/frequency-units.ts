@@ -17,7 +17,8 @@ const MONTHS_PER_UNIT: Partial<Record<FrequencyUnit, number>> = { month: 1, quar
  * The season is the next natural cycle up, counted in rows: seconds -> a minute (60), minutes -> an
  * hour (60), hours -> a day (24), days -> a week (7), weeks -> a year (52), months -> a year (12),
  * quarters -> a year (4); years and milliseconds have none. With a step the count is divided by it
- * (15-minute data: 4 per hour) and is null unless it is a whole number of at least 2 rows.
+ * (15-minute data: 4 per hour) and is null unless it is a whole number of at least 2 rows; where
+ * that leaves sub-daily data fewer than 4 rows, the day is the season (see MIN_SEASON_ROWS).
  */
 const CYCLE_ROWS: Record<FrequencyUnit, number | null> = {
   millisecond: null,
@@ -43,10 +44,28 @@ const SINGLE_STEP_LABELS: Record<FrequencyUnit, string> = {
   year: 'yearly',
 };
 
+/**
+ * A season of fewer rows than this is no cycle worth modelling: half-hourly data would get a
+ * 2-row "hour". Sub-daily data then takes the day as its season instead (48 half-hours, 72
+ * twenty-minute rows), the period Hyndman & Athanasopoulos list first for it (FPP §12.1).
+ */
+const MIN_SEASON_ROWS = 4;
+const ROWS_PER_DAY: Partial<Record<FrequencyUnit, number>> = {
+  second: 86_400,
+  minute: 1440,
+  hour: 24,
+};
+
 function seasonPeriod(unit: FrequencyUnit, step: number): number | null {
   const cycle = CYCLE_ROWS[unit];
   if (cycle === null) return null;
   const rows = cycle / step;
+  if (Number.isInteger(rows) && rows >= MIN_SEASON_ROWS) return rows;
+  const perDay = ROWS_PER_DAY[unit];
+  const dayRows = perDay === undefined ? NaN : perDay / step;
+  if (rows < MIN_SEASON_ROWS && Number.isInteger(dayRows) && dayRows >= MIN_SEASON_ROWS) {
+    return dayRows;
+  }
   return Number.isInteger(rows) && rows >= 2 ? rows : null;
 }
 

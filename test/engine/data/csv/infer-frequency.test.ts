@@ -34,6 +34,12 @@ describe('inferFrequency', () => {
       { unit: 'minute', step: 15, label: 'every 15 minutes', seasonPeriod: 4 },
     ],
     [
+      // An "hour" of 2 rows is no season: half-hourly demand cycles by the day (48 rows).
+      'half-hourly',
+      spaced(start, 30 * minute, 100),
+      { unit: 'minute', step: 30, label: 'every 30 minutes', seasonPeriod: 48 },
+    ],
+    [
       'minutely',
       spaced(start, minute, 100),
       { unit: 'minute', step: 1, label: 'every minute', seasonPeriod: 60 },
