@@ -5,41 +5,80 @@ import { createGrowableFloat64 } from './growable-float64';
 import type { DateFormat } from './parse-date';
 import { createDateParser, describeDateFormat } from './parse-date';
 import type { DecimalMark } from './parse-number';
-import { isMissingMarker, needsTrim, parseNumber } from './parse-number';
+import {
+  MAX_MAGNITUDE,
+  isInfinityMarker,
+  isMissingMarker,
+  needsTrim,
+  parseNumber,
+} from './parse-number';
 
 /** Collects the cells of one column while a file streams past; `line` is the cell's 1-based line. */
 export interface ColumnAccumulator {
   add(cell: string, line: number): void;
-  finish(): { column: CsvColumn; warning: string | null };
+  finish(): { column: CsvColumn; warnings: string[] };
 }
+
+/** "1e15", as the limit is written in a file. */
+const MAGNITUDE_LABEL = MAX_MAGNITUDE.toExponential().replace('e+', 'e');
 
 function quote(cell: string): string {
   return JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);
 }
 
+/** Counts one kind of unusable cell and remembers the first, for a warning a user can follow up. */
+function createTally(): {
+  add(cell: string, line: number): void;
+  count(): number;
+  first(): string;
+} {
+  let count = 0;
+  let first = '';
+  return {
+    add(cell, line) {
+      if (count === 0) first = `line ${line}: ${quote(cell)}`;
+      count += 1;
+    },
+    count: () => count,
+    first: () => first,
+  };
+}
+
 function createNumberAccumulator(name: string, decimal: DecimalMark): ColumnAccumulator {
   const values = createGrowableFloat64();
   let missing = 0;
-  let invalid = 0;
-  let firstInvalid = '';
+  const invalid = createTally();
+  const infinite = createTally();
+  const huge = createTally();
   return {
     add(cell, line) {
-      const value = parseNumber(cell, decimal);
+      let value = parseNumber(cell, decimal);
       if (Number.isNaN(value)) {
-        missing += 1;
-        if (!isMissingMarker(cell)) {
-          if (invalid === 0) firstInvalid = `line ${line}: ${quote(cell)}`;
-          invalid += 1;
-        }
+        if (isInfinityMarker(cell)) infinite.add(cell, line);
+        else if (!isMissingMarker(cell)) invalid.add(cell, line);
+      } else if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+        huge.add(cell, line);
+        value = NaN;
       }
+      if (Number.isNaN(value)) missing += 1;
       values.push(value);
     },
     finish() {
-      const warning =
-        invalid === 0
+      const warnings = [
+        invalid.count() === 0
           ? null
-          : `Column "${name}": ${invalid} value(s) are not numbers and were read as missing ` +
-            `(first on ${firstInvalid}).`;
+          : `Column "${name}": ${invalid.count()} value(s) are not numbers and were read as missing ` +
+            `(first on ${invalid.first()}).`,
+        infinite.count() === 0
+          ? null
+          : `Column "${name}": ${infinite.count()} infinite value(s) were read as missing ` +
+            `(first on ${infinite.first()}).`,
+        huge.count() === 0
+          ? null
+          : `Column "${name}": ${huge.count()} value(s) beyond ±${MAGNITUDE_LABEL} were read as ` +
+            `missing (first on ${huge.first()}); no measurement needs them, and the statistics ` +
+            'the model is trained with would overflow.',
+      ].filter((warning): warning is string => warning !== null);
       const column = {
         name,
         kind: 'number' as const,
@@ -48,7 +87,7 @@ function createNumberAccumulator(name: string, decimal: DecimalMark): ColumnAccu
         texts: null,
         missing,
       };
-      return { column, warning };
+      return { column, warnings };
     },
   };
 }
@@ -99,7 +138,7 @@ function createDateAccumulator(
         : null;
       return {
         column: { name, kind: 'date', numbers: null, times: times.toArray(), texts: null, missing },
-        warning,
+        warnings: warning === null ? [] : [warning],
       };
     },
   };
@@ -116,7 +155,7 @@ function createTextAccumulator(name: string): ColumnAccumulator {
     finish() {
       return {
         column: { name, kind: 'text', numbers: null, times: null, texts, missing },
-        warning: null,
+        warnings: [],
       };
     },
   };

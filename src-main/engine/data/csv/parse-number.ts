@@ -8,9 +8,36 @@ export type DecimalMark = '.' | ',';
 /** Markers spreadsheets and statistics tools write for "no value" (compared lower-cased). */
 const MISSING_MARKERS = new Set(['', 'na', 'n/a', 'n.a.', 'nan', 'null', 'none', '-', '?', '#n/a']);
 
+/**
+ * Infinity as loggers and numpy write it. No series can be trained on it (one infinite value makes
+ * the scaler, the loss and every metric infinite or NaN), so it is read as missing, and reported.
+ */
+const INFINITY_MARKERS = new Set(['inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity']);
+
+/** Longest marker above: a length check first keeps the lookup off ordinary long cells. */
+const LONGEST_MARKER = 9;
+
+/**
+ * Numbers beyond this magnitude are read as missing. Statistics over them are not safe in float64
+ * (a sum of squares of 1e160 overflows to Infinity, and with it the scaler and the MASE scale) nor
+ * in the float32 tensors the model trains on (which end at 3.4e38), and above 2^53 ≈ 9e15 even
+ * whole numbers are not exact. No measurement a user forecasts needs more than 15 digits, while a
+ * value like 1e300 is a sensor's or an export's error code; dropping it with a note is simpler and
+ * more honest than making every statistic overflow-safe and then training on a meaningless scale.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
+export function isInfinityMarker(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= LONGEST_MARKER && INFINITY_MARKERS.has(trimmed.toLowerCase());
+}
+
+/** Whether a cell says "no value": empty, a marker such as NA, or an infinity such as Inf. */
 export function isMissingMarker(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length <= 4 && MISSING_MARKERS.has(trimmed.toLowerCase());
+  if (trimmed.length > LONGEST_MARKER) return false;
+  const lower = trimmed.toLowerCase();
+  return MISSING_MARKERS.has(lower) || INFINITY_MARKERS.has(lower);
 }
 
 const DOT_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

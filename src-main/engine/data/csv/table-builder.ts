@@ -161,7 +161,7 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
     }
     const columns = accumulators ?? startColumns();
     const finished = columns.map((accumulator) => accumulator.finish());
-    const warnings = finished.flatMap((entry) => (entry.warning === null ? [] : [entry.warning]));
+    const warnings = finished.flatMap((entry) => entry.warnings);
     return { dialect, rowCount, columns: finished.map((entry) => entry.column), warnings };
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvFile, toTimeSeries } from '../../../../src-main/engine/data/csv';
 import { prepareSeries } from '../../../../src-main/engine/data/series/prepare-series';
+import { naiveScale } from '../../../../src-main/engine/forecast/metrics';
 import { EngineError } from '../../../../src-main/engine/util/engine-error';
 
 /** Files as users have them (issue 12, item 4), each written into a temp dir and read back. */
@@ -53,5 +54,61 @@ describe('a file too short to train on', () => {
     );
     expect(error.code).toBe('DATA_TOO_SHORT');
     expect(error.message).toMatch(/has 3 rows; .*needs at least 4 rows/);
+  });
+});
+
+describe('infinite and huge values', () => {
+  // A logger writes Inf on overflow and a broken sensor 1e300; both would reach the model as
+  // Infinity (a float32 tensor holds at most 3.4e38) and turn training into NaN.
+  const cells = Array.from({ length: 24 }, (_, row) => String(row + 1));
+  const odd: [number, string][] = [
+    [3, 'Inf'],
+    [5, '-Inf'],
+    [7, 'Infinity'],
+    [9, '-infinity'],
+    [11, 'NaN'],
+    [13, '1e300'],
+    [15, '-1e309'],
+    [17, '2e15'],
+  ];
+  for (const [row, cell] of odd) cells[row] = cell;
+  const text = `value\n${cells.join('\n')}\n`;
+
+  it('reads them as missing, counts them and says why', async () => {
+    const table = await readCsvFile(await writeTemp('infinite.csv', text));
+    const [column] = table.columns;
+    expect(column!.kind).toBe('number');
+    expect(column!.missing).toBe(8);
+    for (const [row] of odd) expect(column!.numbers![row]).toBeNaN();
+    expect(column!.numbers![2]).toBe(3);
+    expect(column!.numbers![18]).toBe(19);
+    expect(table.warnings).toEqual([
+      'Column "value": 4 infinite value(s) were read as missing (first on line 5: "Inf").',
+      'Column "value": 3 value(s) beyond ±1e15 were read as missing (first on line 15: "1e300"); ' +
+        'no measurement needs them, and the statistics the model is trained with would overflow.',
+    ]);
+    const { series, report } = toTimeSeries(table, { target: 'value' });
+    expect(report.missingValues).toEqual([{ column: 'value', count: 8 }]);
+    expect(report.filledValues).toBe(8);
+    // Linear interpolation between the neighbours 3 and 5 gives back the row's own value.
+    expect(series.target.values[3]).toBe(4);
+    expect(series.target.values.every(Number.isFinite)).toBe(true);
+  });
+
+  it('leaves a series that prepares to finite model inputs and a finite MASE scale', async () => {
+    const table = await readCsvFile(await writeTemp('infinite-prepare.csv', text));
+    const { series } = toTimeSeries(table, { target: 'value' });
+    const prepared = prepareSeries(series, { lookback: 2, transform: 'none' });
+    expect(prepared.inputs.every(Number.isFinite)).toBe(true);
+    expect(prepared.targets.every(Number.isFinite)).toBe(true);
+    const scale = naiveScale(prepared.original.subarray(0, prepared.split.valStart));
+    expect(scale).toBe(1);
+  });
+
+  it('keeps large values that are still measurements', async () => {
+    const file = await writeTemp('large.csv', 'value\n1e15\n-999999999999999\n12345678901234\n');
+    const [column] = (await readCsvFile(file)).columns;
+    expect(Array.from(column!.numbers!)).toEqual([1e15, -999999999999999, 12345678901234]);
+    expect(column!.missing).toBe(0);
   });
 });
