@@ -61,7 +61,8 @@ export async function previewCsv(
 ): Promise<CsvPreview> {
   const sample = await loadSample(pathOrText);
   const dateOrder = options.dateOrder ?? DEFAULT_DATE_ORDER;
-  const { delimiter, decimal, hasHeader } = options;
+  const { decimal, hasHeader } = options;
+  const delimiter = options.delimiter ?? sample.declaredDelimiter ?? undefined;
   const dialect = sniffDialect(sample.text, { delimiter, decimal, hasHeader }, dateOrder);
   const parsed = parseSampleRows(sample.text, dialect.delimiter, GUESS_ROWS + 1);
   const headerRow = dialect.hasHeader ? (parsed[0] ?? []) : null;

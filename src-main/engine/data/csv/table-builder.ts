@@ -25,6 +25,8 @@ export interface TableBuilderOptions {
   dateOrder: DateOrder;
   /** Data rows used to guess column kinds. */
   guessRows?: number;
+  /** Rows at the start that are not CSV (an Excel "sep=" line); they still count as lines. */
+  skipLines?: number;
 }
 
 const DEFAULT_GUESS_ROWS = 1000;
@@ -88,6 +90,7 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
   let guesses: ColumnGuess[] = [];
   let names: string[] = [];
   let rowCount = 0;
+  let toSkip = options.skipLines ?? 0;
 
   function startColumns(): ColumnAccumulator[] {
     guesses = guessColumns(
@@ -131,6 +134,10 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
         `Line ${line}: ${problem}. Check the quotes on this line.`,
         { line },
       );
+    }
+    if (toSkip > 0) {
+      toSkip -= 1;
+      return;
     }
     if (isBlank(row)) return;
     if (expected < 0) {

@@ -2,7 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCsvFile, toTimeSeries } from '../../../../src-main/engine/data/csv';
+import {
+  previewCsv,
+  readCsvFile,
+  readCsvText,
+  sniffDialect,
+  toTimeSeries,
+} from '../../../../src-main/engine/data/csv';
 import { prepareSeries } from '../../../../src-main/engine/data/series/prepare-series';
 import { naiveScale } from '../../../../src-main/engine/forecast/metrics';
 import { EngineError } from '../../../../src-main/engine/util/engine-error';
@@ -110,5 +116,55 @@ describe('infinite and huge values', () => {
     const [column] = (await readCsvFile(file)).columns;
     expect(Array.from(column!.numbers!)).toEqual([1e15, -999999999999999, 12345678901234]);
     expect(column!.missing).toBe(0);
+  });
+});
+
+describe('an Excel "sep=" first line', () => {
+  it('takes the delimiter from it and skips it', async () => {
+    const file = await writeTemp(
+      'excel-sep.csv',
+      'sep=;\r\ndate;value\r\n2024-01-01;1,5\r\n2024-01-02;2\r\n2024-01-03;2,5\r\n',
+    );
+    const table = await readCsvFile(file);
+    expect(table.dialect).toEqual({ delimiter: ';', decimal: ',', hasHeader: true });
+    expect(table.rowCount).toBe(3);
+    expect(table.columns.map((column) => [column.name, column.kind])).toEqual([
+      ['date', 'date'],
+      ['value', 'number'],
+    ]);
+    expect(Array.from(table.columns[1]!.numbers!)).toEqual([1.5, 2, 2.5]);
+    const preview = await previewCsv({ path: file });
+    expect(preview.header).toEqual(['date', 'value']);
+    expect(preview.rows[0]).toEqual(['2024-01-01', '1,5']);
+  });
+
+  it('overrules the sniffer, which would split these rows on the semicolon', async () => {
+    const rows = 'a;b,c\n1;2,5\n4;5,5\n';
+    expect(sniffDialect(rows).delimiter).toBe(';');
+    const table = await readCsvText(`sep=,\n${rows}`);
+    expect(table.dialect.delimiter).toBe(',');
+    expect(table.columns.map((column) => column.name)).toEqual(['a;b', 'c']);
+    expect(Array.from(table.columns[1]!.numbers!)).toEqual([5, 5]);
+  });
+
+  it('reads a tab after a byte-order mark', async () => {
+    const file = await writeTemp('excel-tab.csv', '\uFEFFsep=\t\nx\ty\n1\t2\n3\t4\n');
+    const table = await readCsvFile(file);
+    expect(table.dialect.delimiter).toBe('\t');
+    expect(table.columns.map((column) => column.name)).toEqual(['x', 'y']);
+    expect(table.rowCount).toBe(2);
+  });
+
+  it('rejects a delimiter the importer cannot read, saying which', async () => {
+    const file = await writeTemp('excel-pipe.csv', 'sep=|\na|b\n1|2\n');
+    await expect(readCsvFile(file)).rejects.toMatchObject({
+      code: 'CSV_READ',
+      message: expect.stringMatching(/sep=\|.*comma, semicolon or tab/),
+    });
+  });
+
+  it('names the line a user sees in an editor', async () => {
+    const file = await writeTemp('excel-sep-ragged.csv', 'sep=,\na,b\n1,2\n3,4,5\n');
+    await expect(readCsvFile(file)).rejects.toMatchObject({ code: 'CSV_RAGGED', line: 4 });
   });
 });
