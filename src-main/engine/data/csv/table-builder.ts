@@ -7,6 +7,7 @@ import { makeColumnNames } from './column-names';
 import type { CsvDialect } from './csv-dialect';
 import type { CsvTable } from './csv-table';
 import type { DateOrder } from './parse-date';
+import { filledFieldCount, spacedHeaderNote, splitSpacedHeader } from './spaced-header';
 
 /**
  * Turns parsed rows into a column-wise table while the file streams: the first rows are held back
@@ -91,6 +92,19 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
   let names: string[] = [];
   let rowCount = 0;
   let toSkip = options.skipLines ?? 0;
+  /** True between the header and the first data row, which decides whether to resplit it. */
+  let awaitingFirstRow = false;
+  const notes: string[] = [];
+
+  function resplitHeader(firstRow: string[]): void {
+    if (header === null) return;
+    const fields = filledFieldCount(firstRow);
+    const names = splitSpacedHeader(header, fields, dialect.delimiter);
+    if (names === null) return;
+    header = names;
+    expected = fields;
+    notes.push(spacedHeaderNote(fields));
+  }
 
   function startColumns(): ColumnAccumulator[] {
     guesses = guessColumns(
@@ -144,8 +158,13 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
       expected = stripBom(row).length;
       if (dialect.hasHeader) {
         header = row;
+        awaitingFirstRow = true;
         return;
       }
+    }
+    if (awaitingFirstRow) {
+      awaitingFirstRow = false;
+      resplitHeader(row);
     }
     const fitted = fitRow(row, line);
     if (accumulators !== null) {
@@ -168,7 +187,7 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
     }
     const columns = accumulators ?? startColumns();
     const finished = columns.map((accumulator) => accumulator.finish());
-    const warnings = finished.flatMap((entry) => entry.warnings);
+    const warnings = [...notes, ...finished.flatMap((entry) => entry.warnings)];
     return { dialect, rowCount, columns: finished.map((entry) => entry.column), warnings };
   }
 

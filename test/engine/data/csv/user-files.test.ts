@@ -168,3 +168,48 @@ describe('an Excel "sep=" first line', () => {
     await expect(readCsvFile(file)).rejects.toMatchObject({ code: 'CSV_RAGGED', line: 4 });
   });
 });
+
+describe('a space-separated header over tab-separated rows', () => {
+  // As a data logger writes it: the header padded with spaces to line up, the rows split by tabs.
+  const log =
+    'timestamp            temperature_C    humidity_pct\n' +
+    '2024-03-01 00:00\t21.5\t40.1\n' +
+    '2024-03-01 00:10\t21.7\t40.4\n' +
+    '2024-03-01 00:20\t21.4\t40.9\n' +
+    '2024-03-01 00:30\t21.2\t41.3\n';
+
+  it('splits the header at its spaces and says so', async () => {
+    const table = await readCsvFile(await writeTemp('sensor-log.txt', log));
+    expect(table.dialect).toEqual({ delimiter: '\t', decimal: '.', hasHeader: true });
+    expect(table.columns.map((column) => [column.name, column.kind])).toEqual([
+      ['timestamp', 'date'],
+      ['temperature_C', 'number'],
+      ['humidity_pct', 'number'],
+    ]);
+    expect(Array.from(table.columns[1]!.numbers!)).toEqual([21.5, 21.7, 21.4, 21.2]);
+    expect(table.columns[0]!.times![1]).toBe(Date.UTC(2024, 2, 1, 0, 10));
+    expect(table.warnings).toEqual([
+      'The header line is separated by spaces while the rows are separated by tabs; its 3 names ' +
+        'were split at the spaces.',
+    ]);
+    const { series, report } = toTimeSeries(table, { target: 'temperature_C' });
+    expect(series.frequency?.label).toBe('every 10 minutes');
+    expect(report.notes).toContain(table.warnings![0]);
+    const preview = await previewCsv({ path: path.join(dir, 'sensor-log.txt') });
+    expect(preview.header).toEqual(['timestamp', 'temperature_C', 'humidity_pct']);
+  });
+
+  it('keeps single spaces inside names when runs of spaces separate them', async () => {
+    const table = await readCsvText('time   air temp   rel humidity\n1\t20.5\t40\n2\t20.7\t41\n');
+    expect(table.columns.map((column) => column.name)).toEqual([
+      'time',
+      'air temp',
+      'rel humidity',
+    ]);
+  });
+
+  it('still calls a header with the wrong number of names ragged', async () => {
+    const text = 'time temperature\n1\t20.5\t40\n2\t20.7\t41\n';
+    await expect(readCsvText(text)).rejects.toMatchObject({ code: 'CSV_RAGGED', line: 2 });
+  });
+});
