@@ -5,18 +5,21 @@ import { createGrowableFloat64 } from './growable-float64';
 import type { DateFormat } from './parse-date';
 import { createDateParser, describeDateFormat } from './parse-date';
 import type { DecimalMark } from './parse-number';
+import type { AmountUnit } from './split-amount';
 import {
   MAX_MAGNITUDE,
   isInfinityMarker,
   isMissingMarker,
   needsTrim,
+  parseAmount,
   parseNumber,
 } from './parse-number';
 
 /** Collects the cells of one column while a file streams past; `line` is the cell's 1-based line. */
 export interface ColumnAccumulator {
   add(cell: string, line: number): void;
-  finish(): { column: CsvColumn; warnings: string[] };
+  /** `notes` say how cells were read (as percent, say); `warnings` what could not be read. */
+  finish(): { column: CsvColumn; warnings: string[]; notes: string[] };
 }
 
 /** "1e15", as the limit is written in a file. */
@@ -44,19 +47,68 @@ function createTally(): {
   };
 }
 
+/** More currencies than this in one column are listed as "…": the warning stays one line. */
+const LISTED_CURRENCIES = 4;
+
+/** Remembers how amount cells ("$1.25", "5%") were read, for the column's notes. */
+function createAmountLog(name: string): {
+  add(cell: string, value: number, unit: AmountUnit, currency: string | null): void;
+  notes(): string[];
+  warnings(): string[];
+} {
+  const examples = new Map<AmountUnit, string>();
+  const currencies = new Set<string>();
+  let moreCurrencies = false;
+  return {
+    add(cell, value, unit, currency) {
+      if (!examples.has(unit)) examples.set(unit, `${quote(cell.trim())} is ${value}`);
+      if (currency === null || currencies.has(currency)) return;
+      if (currencies.size < LISTED_CURRENCIES) currencies.add(currency);
+      else moreCurrencies = true;
+    },
+    notes() {
+      const currency = examples.get('currency');
+      const percent = examples.get('percent');
+      return [
+        currency === undefined ? null : `Read as amounts without the currency, so ${currency}.`,
+        percent === undefined ? null : `Read as percent, so ${percent}.`,
+      ].filter((note): note is string => note !== null);
+    },
+    warnings() {
+      if (currencies.size < 2) return [];
+      const listed = [...currencies].join(', ') + (moreCurrencies ? ', …' : '');
+      return [
+        `Column "${name}" mixes currencies (${listed}); the amounts were read as they are, not ` +
+          'converted.',
+      ];
+    },
+  };
+}
+
 function createNumberAccumulator(name: string, decimal: DecimalMark): ColumnAccumulator {
   const values = createGrowableFloat64();
   let missing = 0;
   const invalid = createTally();
   const infinite = createTally();
   const huge = createTally();
+  const amounts = createAmountLog(name);
+  /** A cell that is not a plain number: an amount, or missing (and then why). */
+  function readOther(cell: string, line: number): number {
+    const read = parseAmount(cell, decimal);
+    if (read !== null) {
+      amounts.add(cell, read.value, read.amount.unit, read.amount.currency);
+      return read.value;
+    }
+    if (isInfinityMarker(cell)) infinite.add(cell, line);
+    else if (!isMissingMarker(cell)) invalid.add(cell, line);
+    return NaN;
+  }
   return {
     add(cell, line) {
       let value = parseNumber(cell, decimal);
-      if (Number.isNaN(value)) {
-        if (isInfinityMarker(cell)) infinite.add(cell, line);
-        else if (!isMissingMarker(cell)) invalid.add(cell, line);
-      } else if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+      if (Number.isNaN(value)) value = readOther(cell, line);
+      // Also true for Infinity ("1e309"); false for NaN, which readOther has already explained.
+      if (Math.abs(value) > MAX_MAGNITUDE) {
         huge.add(cell, line);
         value = NaN;
       }
@@ -78,6 +130,7 @@ function createNumberAccumulator(name: string, decimal: DecimalMark): ColumnAccu
           : `Column "${name}": ${huge.count()} value(s) beyond ±${MAGNITUDE_LABEL} were read as ` +
             `missing (first on ${huge.first()}); no measurement needs them, and the statistics ` +
             'the model is trained with would overflow.',
+        ...amounts.warnings(),
       ].filter((warning): warning is string => warning !== null);
       const column = {
         name,
@@ -87,7 +140,7 @@ function createNumberAccumulator(name: string, decimal: DecimalMark): ColumnAccu
         texts: null,
         missing,
       };
-      return { column, warnings };
+      return { column, warnings, notes: amounts.notes() };
     },
   };
 }
@@ -139,6 +192,7 @@ function createDateAccumulator(
       return {
         column: { name, kind: 'date', numbers: null, times: times.toArray(), texts: null, missing },
         warnings: warning === null ? [] : [warning],
+        notes: [],
       };
     },
   };
@@ -156,6 +210,7 @@ function createTextAccumulator(name: string): ColumnAccumulator {
       return {
         column: { name, kind: 'text', numbers: null, times: null, texts, missing },
         warnings: [],
+        notes: [],
       };
     },
   };

@@ -1,4 +1,5 @@
 import type { Frequency } from '../time-series';
+import type { ColumnNote } from './csv-table';
 import type { FillPolicy } from './fill-missing';
 
 /** What `toTimeSeries` did to the table, for the import wizard, the CLI and the run record. */
@@ -27,6 +28,8 @@ export interface ImportReport {
   irregularReason: string | null;
   /** Problems met while reading the file (e.g. cells that were not numbers). */
   warnings: string[];
+  /** How columns were read when not as plain numbers ("5%" as 5), per column. */
+  columnNotes: ColumnNote[];
   /** The above in plain sentences, in the order things were done. */
   notes: string[];
 }
@@ -63,6 +66,10 @@ function fillNote(facts: ReportFacts): string | null {
   return `Filled ${plural(facts.filledValues, 'value')}${onRows} ${how}${inserted}.`;
 }
 
+function columnSentence({ column, note }: ColumnNote): string {
+  return `Column "${column}": ${note.charAt(0).toLowerCase()}${note.slice(1)}`;
+}
+
 /** Sentences for a user, skipping everything that did not happen. */
 export function describeImport(facts: ReportFacts): string[] {
   const notes: (string | null)[] = [
@@ -80,6 +87,7 @@ export function describeImport(facts: ReportFacts): string[] {
     facts.irregularReason === null
       ? null
       : `The dates are not regular (${facts.irregularReason}), so no dates were inserted.`,
+    ...facts.columnNotes.map(columnSentence),
     missingNote(facts),
     fillNote(facts),
     ...facts.warnings,

@@ -5,7 +5,7 @@
 export type { ColumnGuess, ColumnKind } from './column-kind';
 export type { CsvDelimiter, CsvDialect } from './csv-dialect';
 export { sniffDialect } from './csv-dialect';
-export type { CsvColumn, CsvTable } from './csv-table';
+export type { ColumnNote, CsvColumn, CsvTable } from './csv-table';
 export type { FillInput, FillPolicy, FillResult } from './fill-missing';
 export { FILL_POLICIES, fillMissing } from './fill-missing';
 export type { ImportReport } from './import-report';

@@ -3,6 +3,9 @@
  * decimal mark, missing when it is empty or a common "not available" marker, and invalid otherwise.
  * Missing and invalid cells are both stored as NaN; the import counts them separately.
  */
+import type { SplitAmount } from './split-amount';
+import { splitAmount } from './split-amount';
+
 export type DecimalMark = '.' | ',';
 
 /** Markers spreadsheets and statistics tools write for "no value" (compared lower-cased). */
@@ -69,15 +72,44 @@ export function parseNumber(text: string, decimal: DecimalMark): number {
   return parseTrimmed(needsTrim(text) ? text.trim() : text, decimal);
 }
 
-/** Whether a cell reads as a number under either decimal mark: for sniffing the dialect. */
-export function looksNumeric(text: string): boolean {
-  const trimmed = text.trim();
+/**
+ * A cell that is a number once its currency or percent sign is off ("$1.25", "5%"): the value and
+ * what was taken off, or null. Called only for cells `parseNumber` rejects, so plain numbers never
+ * pay for the regexes.
+ */
+export function parseAmount(
+  text: string,
+  decimal: DecimalMark,
+): { value: number; amount: SplitAmount } | null {
+  const amount = splitAmount(needsTrim(text) ? text.trim() : text);
+  if (amount === null) return null;
+  const value = parseTrimmed(amount.number, decimal);
+  return Number.isNaN(value) ? null : { value, amount };
+}
+
+/** Whether a cell reads as a number, plain or as an amount: for guessing column kinds. */
+export function readsAsNumber(text: string, decimal: DecimalMark): boolean {
+  return !Number.isNaN(parseNumber(text, decimal)) || parseAmount(text, decimal) !== null;
+}
+
+function looksPlainNumeric(trimmed: string): boolean {
   return (
     DOT_DECIMAL.test(trimmed) ||
     COMMA_DECIMAL.test(trimmed) ||
     COMMA_THOUSANDS.test(trimmed) ||
     DOT_THOUSANDS.test(trimmed)
   );
+}
+
+/** The number part of a trimmed cell: the cell itself, or the amount without its unit. */
+function numberPart(trimmed: string): string {
+  return splitAmount(trimmed)?.number ?? trimmed;
+}
+
+/** Whether a cell reads as a number (or amount) under either decimal mark: for sniffing. */
+export function looksNumeric(text: string): boolean {
+  const trimmed = text.trim();
+  return looksPlainNumeric(trimmed) || looksPlainNumeric(numberPart(trimmed));
 }
 
 const COMMA_VOTE = /^[+-]?(?:\d+,\d+|\d{1,3}(?:\.\d{3})+,\d+)$/;
@@ -89,7 +121,7 @@ const AMBIGUOUS_THOUSANDS = /^[+-]?\d{1,3}\.\d{3}$/;
  * "1.234" (either 1.234 or 1234) does not vote.
  */
 export function decimalEvidence(text: string): DecimalMark | null {
-  const trimmed = text.trim();
+  const trimmed = numberPart(text.trim());
   if (COMMA_VOTE.test(trimmed)) return ',';
   if (DOT_VOTE.test(trimmed) && !AMBIGUOUS_THOUSANDS.test(trimmed)) return '.';
   return null;

@@ -188,7 +188,11 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
     const columns = accumulators ?? startColumns();
     const finished = columns.map((accumulator) => accumulator.finish());
     const warnings = [...notes, ...finished.flatMap((entry) => entry.warnings)];
-    return { dialect, rowCount, columns: finished.map((entry) => entry.column), warnings };
+    const columnNotes = finished.flatMap((entry) =>
+      entry.notes.map((note) => ({ column: entry.column.name, note })),
+    );
+    const read = finished.map((entry) => entry.column);
+    return { dialect, rowCount, columns: read, warnings, columnNotes };
   }
 
   return { addRow, finish };

@@ -232,6 +232,7 @@ export function toTimeSeries(
     droppedRows: filled.droppedRows,
     irregularReason: filled.irregularReason,
     warnings: table.warnings ?? [],
+    columnNotes: table.columnNotes ?? [],
   };
   const series: TimeSeries = { times: filled.times, frequency, target, features };
   return { series, report: { ...facts, notes: describeImport(facts) } };

@@ -213,3 +213,61 @@ describe('a space-separated header over tab-separated rows', () => {
     await expect(readCsvText(text)).rejects.toMatchObject({ code: 'CSV_RAGGED', line: 2 });
   });
 });
+
+describe('currency and percent cells', () => {
+  it('reads amounts with a currency symbol or code as the number, and notes it', async () => {
+    const file = await writeTemp(
+      'sales.csv',
+      'month,revenue,price,share\n' +
+        '2024-01,"$1,234.50",$1.25,5%\n' +
+        '2024-02,"-$12.00",€3,12.5 %\n' +
+        '2024-03,"1,000.25 USD",£0.99,-2%\n' +
+        '2024-04,$-7,¥500,100%\n',
+    );
+    const table = await readCsvFile(file);
+    expect(table.columns.map((column) => [column.name, column.kind])).toEqual([
+      ['month', 'date'],
+      ['revenue', 'number'],
+      ['price', 'number'],
+      ['share', 'number'],
+    ]);
+    const numbers = (name: string): number[] =>
+      Array.from(table.columns.find((column) => column.name === name)!.numbers!);
+    expect(numbers('revenue')).toEqual([1234.5, -12, 1000.25, -7]);
+    expect(numbers('price')).toEqual([1.25, 3, 0.99, 500]);
+    expect(numbers('share')).toEqual([5, 12.5, -2, 100]);
+    expect(table.columns.every((column) => column.missing === 0)).toBe(true);
+    // "$" may be any dollar, so "$" and "USD" count as two currencies.
+    expect(table.warnings).toEqual([
+      'Column "revenue" mixes currencies ($, USD); the amounts were read as they are, not converted.',
+      'Column "price" mixes currencies ($, €, £, ¥); the amounts were read as they are, not converted.',
+    ]);
+    const { report } = toTimeSeries(table, { target: 'revenue', features: ['price', 'share'] });
+    expect(report.columnNotes).toEqual([
+      {
+        column: 'revenue',
+        note: 'Read as amounts without the currency, so "$1,234.50" is 1234.5.',
+      },
+      { column: 'price', note: 'Read as amounts without the currency, so "$1.25" is 1.25.' },
+      { column: 'share', note: 'Read as percent, so "5%" is 5.' },
+    ]);
+    expect(report.notes).toContain('Column "share": read as percent, so "5%" is 5.');
+  });
+
+  it('reads a decimal comma with a trailing euro sign', async () => {
+    const table = await readCsvText('Datum;Preis\n01.03.2024;3,50 €\n02.03.2024;1.234,00 €\n');
+    expect(table.dialect.decimal).toBe(',');
+    expect(Array.from(table.columns[1]!.numbers!)).toEqual([3.5, 1234]);
+  });
+
+  it('does not take a currency sign alone or a stray percent for a number', async () => {
+    const rows = Array.from({ length: 30 }, (_, row) => `${row},${row + 1}`);
+    rows[3] = '3,$';
+    rows[7] = '7,%';
+    const table = await readCsvText(`x,y\n${rows.join('\n')}\n`);
+    const y = table.columns[1]!;
+    expect(y.kind).toBe('number');
+    expect(y.missing).toBe(2);
+    expect(table.warnings![0]).toMatch(/"y": 2 value\(s\) are not numbers/);
+  });
+});
