@@ -1,6 +1,9 @@
 import type { Frequency } from '../time-series';
 import type { ColumnNote } from './csv-table';
 import type { FillPolicy } from './fill-missing';
+import type { UnixUnit } from './unix-time';
+import { describeUnixUnit } from './unix-time';
+import { formatTime } from './calendar';
 
 /** What `toTimeSeries` did to the table, for the import wizard, the CLI and the run record. */
 export interface ImportReport {
@@ -9,6 +12,8 @@ export interface ImportReport {
   /** Rows in the series: read, minus dropped, plus inserted dates. */
   rowsUsed: number;
   dateColumn: string | null;
+  /** When the date column held unix timestamps: their unit and the first and last time (ms). */
+  unixTime: { unit: UnixUnit; first: number; last: number } | null;
   frequency: Frequency | null;
   /** True when the rows were not in time order and were sorted. */
   sortedByTime: boolean;
@@ -77,6 +82,10 @@ export function describeImport(facts: ReportFacts): string[] {
     facts.frequency === null
       ? null
       : `The data is ${facts.frequency.label} (from "${facts.dateColumn}").`,
+    facts.unixTime === null
+      ? null
+      : `Read "${facts.dateColumn}" as ${describeUnixUnit(facts.unixTime.unit)} ` +
+        `(${formatTime(facts.unixTime.first)} to ${formatTime(facts.unixTime.last)}).`,
     facts.sortedByTime ? 'The rows were not in time order and were sorted.' : null,
     facts.rowsWithoutDate === 0
       ? null

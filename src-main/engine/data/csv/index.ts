@@ -18,4 +18,6 @@ export { previewCsv } from './preview-csv';
 export type { CsvReadOptions } from './read-csv';
 export { readCsvFile, readCsvText } from './read-csv';
 export type { ToTimeSeriesOptions } from './to-time-series';
+export type { DateUnit } from './unix-time';
+export { DATE_UNITS } from './unix-time';
 export { toTimeSeries } from './to-time-series';

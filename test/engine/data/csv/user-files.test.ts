@@ -271,3 +271,56 @@ describe('currency and percent cells', () => {
     expect(table.warnings![0]).toMatch(/"y": 2 value\(s\) are not numbers/);
   });
 });
+
+describe('unix timestamps in a date column', () => {
+  const hour = 3_600_000;
+  const start = 1_700_000_000; // 2023-11-14T22:13:20Z
+  const rows = (scale: number): string =>
+    Array.from({ length: 6 }, (_, row) => `${(start + row * 3600) * scale},${20 + row}`).join('\n');
+
+  it('finds seconds in the first column and reads them as times', async () => {
+    const table = await readCsvFile(await writeTemp('unix-s.csv', `time,temp\n${rows(1)}\n`));
+    expect(table.columns[0]!.kind).toBe('number');
+    const { series, report } = toTimeSeries(table, { target: 'temp' });
+    expect(series.times![0]).toBe(start * 1000);
+    expect(series.times![5]! - series.times![0]!).toBe(5 * hour);
+    expect(series.frequency?.label).toBe('hourly');
+    expect(report.dateColumn).toBe('time');
+    expect(report.notes).toContain(
+      'Read "time" as unix seconds (2023-11-14T22:13:20.000Z to 2023-11-15T03:13:20.000Z).',
+    );
+  });
+
+  it('finds milliseconds by their range', async () => {
+    const table = await readCsvFile(await writeTemp('unix-ms.csv', `ts,temp\n${rows(1000)}\n`));
+    const { series, report } = toTimeSeries(table, { target: 'temp' });
+    expect(series.times![0]).toBe(start * 1000);
+    expect(report.notes.some((note) => note.startsWith('Read "ts" as unix milliseconds'))).toBe(
+      true,
+    );
+  });
+
+  it('honours a forced unit and "none"', async () => {
+    const table = await readCsvFile(await writeTemp('unix-forced.csv', `ts,temp\n${rows(1)}\n`));
+    // Forced to milliseconds, 1.7e9 ms is January 1970.
+    const forced = toTimeSeries(table, { target: 'temp', date: 'ts', dateUnit: 'ms' });
+    expect(forced.series.times![0]).toBe(start);
+    const none = toTimeSeries(table, { target: 'temp', dateUnit: 'none' });
+    expect(none.series.times).toBeNull();
+    expect(() => toTimeSeries(table, { target: 'temp', date: 'ts', dateUnit: 'none' })).toThrow(
+      /holds numbers, not dates/,
+    );
+  });
+
+  it('leaves ordinary numbers and the target alone', async () => {
+    // A counter in the first column that is not ascending is not a time.
+    const table = await readCsvText('count,v\n1700000000,1\n1600000000,2\n1650000000,3\n');
+    expect(toTimeSeries(table, { target: 'v' }).series.times).toBeNull();
+    // The target itself is never taken for the time column.
+    const only = await readCsvText(`ts\n${start}\n${start + 60}\n${start + 120}\n`);
+    expect(toTimeSeries(only, { target: 'ts' }).series.times).toBeNull();
+    // Small values (row numbers) are not timestamps even when ascending.
+    const indexed = await readCsvText('row,v\n1,5\n2,6\n3,7\n');
+    expect(toTimeSeries(indexed, { target: 'v' }).series.times).toBeNull();
+  });
+});
