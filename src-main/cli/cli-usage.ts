@@ -8,6 +8,7 @@ export const SIN_USAGE = `rnn-studio sin [options]
 
 export const FORECAST_USAGE = `rnn-studio forecast --csv FILE --target COL [options]
   --date COL            the date/time column (frequency is inferred from it)
+  --date-unit auto|s|ms|none   unix timestamps in a number date column (auto: seconds or ms by range)
   --features A,B        extra input columns
   --fill linear|ffill|drop   missing values and dates (default linear)
   --transform auto|none|residual|difference   target transform (auto: difference when the series trends, else residual)

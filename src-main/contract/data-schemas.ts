@@ -67,6 +67,8 @@ export const importReportSchema = z.object({
   filledValues: z.number(),
   droppedRows: z.number(),
   warnings: z.array(z.string()),
+  /** How a column was read when not as plain numbers ("5%" as 5); absent in older reports. */
+  columnNotes: z.array(z.object({ column: z.string(), note: z.string() })).optional(),
   notes: z.array(z.string()),
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -260,6 +260,29 @@ describe.concurrent('rnn-studio errors', () => {
     });
     expect(run.stdout).toContain(String.raw`\"Date\", \"CO2\", \"adjusted CO2\"`);
     expect(existsSync(join(root, 'bad-target'))).toBe(false);
+  });
+
+  it('a one-row file exits 1 with DATA_TOO_SHORT and the rows it needs', async ({ expect }) => {
+    const file = join(root, 'one-row.csv');
+    writeFileSync(file, 'date,value\n2024-01-01,5\n');
+    const run = await cli(['forecast', '--csv', file, '--target', 'value', '--json', ...FAST]);
+    expect(run.code).toBe(1);
+    expect(parseJsonStdout(run)).toEqual({
+      ok: false,
+      error: { code: 'DATA_TOO_SHORT', message: expect.stringContaining('needs at least 2 rows') },
+    });
+  });
+
+  it('an unknown --date-unit exits 1 with INVALID_OPTIONS naming the units', async ({ expect }) => {
+    const run = await cli(['forecast', ...CO2, '--date-unit', 'minutes', '--json', ...FAST]);
+    expect(run.code).toBe(1);
+    expect(parseJsonStdout(run)).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_OPTIONS',
+        message: '--date-unit must be one of auto, s, ms, none (got "minutes")',
+      },
+    });
   });
 
   it('--layers 0 exits 1 with INVALID_SPEC and the field path', async ({ expect }) => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { selectBackend, type BackendChoice } from '../../engine/backend/select-backend';
 import { DEFAULT_FORECAST_SPEC } from '../../engine/model/model-spec';
-import { readCsvFile, toTimeSeries } from '../../engine/data/csv';
+import { DATE_UNITS, readCsvFile, toTimeSeries } from '../../engine/data/csv';
 import { trainForecaster } from '../../engine/forecast/train-forecaster';
 import {
   evaluateForecaster,
@@ -69,6 +69,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
       csv: { type: 'string' },
       target: { type: 'string' },
       date: { type: 'string' },
+      'date-unit': { type: 'string' },
       features: { type: 'string' },
       fill: { type: 'string' },
       transform: { type: 'string' },
@@ -101,6 +102,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     );
   }
   const fill = oneOf('fill', values.fill, ['linear', 'ffill', 'drop'] as const) ?? 'linear';
+  const dateUnit = oneOf('date-unit', values['date-unit'], DATE_UNITS);
   const transform = oneOf('transform', values.transform, [
     'auto',
     'none',
@@ -121,6 +123,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     target: values.target,
     features,
     ...(values.date === undefined ? {} : { date: values.date }),
+    ...(dateUnit === undefined ? {} : { dateUnit }),
     fill,
   });
   const dataOptions = {

@@ -1,7 +1,7 @@
 import type { DateFormat, DateOrder, DateShape } from './parse-date';
 import { dateShapeOf, dayMonthEvidence } from './parse-date';
 import type { DecimalMark } from './parse-number';
-import { isMissingMarker, parseNumber } from './parse-number';
+import { isMissingMarker, readsAsNumber } from './parse-number';
 
 export type ColumnKind = 'number' | 'date' | 'text';
 
@@ -69,7 +69,7 @@ export function guessColumn(
     if (shape === 'day-month') return dayMonthOrder(present, dateOrder);
     return { kind: 'date', dateFormat: shape, dateOrderFromData: true };
   }
-  const numeric = present.filter((value) => !Number.isNaN(parseNumber(value, decimal))).length;
+  const numeric = present.filter((value) => readsAsNumber(value, decimal)).length;
   if (numeric >= needed) return { kind: 'number', dateFormat: null, dateOrderFromData: true };
   return { kind: 'text', dateFormat: null, dateOrderFromData: true };
 }

@@ -4,7 +4,7 @@ import type { ColumnKind } from './column-kind';
 import type { DateOrder } from './parse-date';
 import { DEFAULT_DATE_ORDER, dateShapeOf } from './parse-date';
 import type { DecimalMark } from './parse-number';
-import { decimalEvidence, isMissingMarker, looksNumeric, parseNumber } from './parse-number';
+import { decimalEvidence, isMissingMarker, looksNumeric, readsAsNumber } from './parse-number';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -100,7 +100,7 @@ function sniffDecimal(rows: readonly (readonly string[])[]): DecimalMark {
 }
 
 function fitsKind(cell: string, kind: ColumnKind, decimal: DecimalMark): boolean {
-  if (kind === 'number') return !Number.isNaN(parseNumber(cell, decimal));
+  if (kind === 'number') return readsAsNumber(cell, decimal);
   if (kind === 'date') return dateShapeOf(cell.trim()) !== null;
   return true;
 }

@@ -22,4 +22,12 @@ export interface CsvTable {
   columns: CsvColumn[];
   /** Things a user should know about the read, e.g. cells that were not numbers, in plain words. */
   warnings?: string[];
+  /** How a column's cells were read when that is not plain numbers, e.g. as percent. */
+  columnNotes?: ColumnNote[];
+}
+
+export interface ColumnNote {
+  column: string;
+  /** A sentence, e.g. 'Read as percent, so "5%" is 5.' */
+  note: string;
 }

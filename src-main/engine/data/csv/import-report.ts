@@ -1,5 +1,9 @@
 import type { Frequency } from '../time-series';
+import type { ColumnNote } from './csv-table';
 import type { FillPolicy } from './fill-missing';
+import type { UnixUnit } from './unix-time';
+import { describeUnixUnit } from './unix-time';
+import { formatTime } from './calendar';
 
 /** What `toTimeSeries` did to the table, for the import wizard, the CLI and the run record. */
 export interface ImportReport {
@@ -8,6 +12,8 @@ export interface ImportReport {
   /** Rows in the series: read, minus dropped, plus inserted dates. */
   rowsUsed: number;
   dateColumn: string | null;
+  /** When the date column held unix timestamps: their unit and the first and last time (ms). */
+  unixTime: { unit: UnixUnit; first: number; last: number } | null;
   frequency: Frequency | null;
   /** True when the rows were not in time order and were sorted. */
   sortedByTime: boolean;
@@ -27,6 +33,8 @@ export interface ImportReport {
   irregularReason: string | null;
   /** Problems met while reading the file (e.g. cells that were not numbers). */
   warnings: string[];
+  /** How columns were read when not as plain numbers ("5%" as 5), per column. */
+  columnNotes: ColumnNote[];
   /** The above in plain sentences, in the order things were done. */
   notes: string[];
 }
@@ -63,6 +71,10 @@ function fillNote(facts: ReportFacts): string | null {
   return `Filled ${plural(facts.filledValues, 'value')}${onRows} ${how}${inserted}.`;
 }
 
+function columnSentence({ column, note }: ColumnNote): string {
+  return `Column "${column}": ${note.charAt(0).toLowerCase()}${note.slice(1)}`;
+}
+
 /** Sentences for a user, skipping everything that did not happen. */
 export function describeImport(facts: ReportFacts): string[] {
   const notes: (string | null)[] = [
@@ -70,6 +82,10 @@ export function describeImport(facts: ReportFacts): string[] {
     facts.frequency === null
       ? null
       : `The data is ${facts.frequency.label} (from "${facts.dateColumn}").`,
+    facts.unixTime === null
+      ? null
+      : `Read "${facts.dateColumn}" as ${describeUnixUnit(facts.unixTime.unit)} ` +
+        `(${formatTime(facts.unixTime.first)} to ${formatTime(facts.unixTime.last)}).`,
     facts.sortedByTime ? 'The rows were not in time order and were sorted.' : null,
     facts.rowsWithoutDate === 0
       ? null
@@ -80,6 +96,7 @@ export function describeImport(facts: ReportFacts): string[] {
     facts.irregularReason === null
       ? null
       : `The dates are not regular (${facts.irregularReason}), so no dates were inserted.`,
+    ...facts.columnNotes.map(columnSentence),
     missingNote(facts),
     fillNote(facts),
     ...facts.warnings,

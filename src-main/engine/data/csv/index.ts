@@ -5,7 +5,7 @@
 export type { ColumnGuess, ColumnKind } from './column-kind';
 export type { CsvDelimiter, CsvDialect } from './csv-dialect';
 export { sniffDialect } from './csv-dialect';
-export type { CsvColumn, CsvTable } from './csv-table';
+export type { ColumnNote, CsvColumn, CsvTable } from './csv-table';
 export type { FillInput, FillPolicy, FillResult } from './fill-missing';
 export { FILL_POLICIES, fillMissing } from './fill-missing';
 export type { ImportReport } from './import-report';
@@ -18,4 +18,6 @@ export { previewCsv } from './preview-csv';
 export type { CsvReadOptions } from './read-csv';
 export { readCsvFile, readCsvText } from './read-csv';
 export type { ToTimeSeriesOptions } from './to-time-series';
+export type { DateUnit } from './unix-time';
+export { DATE_UNITS } from './unix-time';
 export { toTimeSeries } from './to-time-series';

@@ -4,7 +4,8 @@ import { daysInMonth, utcTime } from './calendar';
  * The date layouts the import understands. All parse to ms since epoch, UTC (a time without a zone
  * is read as UTC). `dmy` and `mdy` accept `/`, `-` or `.` between the parts; `ymd` covers ISO 8601
  * (2012-01-01, 2012-01-01T10:00:00Z, 2012-01-01 10:00) and 2012/01/01. Unix timestamps are only
- * used when a caller asks for them: a column of large integers is otherwise just numbers.
+ * parsed here when a caller asks for them: a table keeps a column of large integers as numbers, and
+ * `toTimeSeries` decides whether it is a time axis (see unix-time.ts).
  */
 export const DATE_FORMATS = ['ymd', 'ym', 'dmy', 'mdy', 'unix-s', 'unix-ms'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];

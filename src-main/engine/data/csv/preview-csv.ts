@@ -8,6 +8,7 @@ import { DEFAULT_DATE_ORDER } from './parse-date';
 import type { CsvReadOptions } from './read-csv';
 import type { CsvSample } from './read-sample';
 import { readFileSample, textSample } from './read-sample';
+import { filledFieldCount, splitSpacedHeader } from './spaced-header';
 
 /**
  * A file path or CSV text. A plain string is CSV text when it contains a line break and a path
@@ -61,11 +62,16 @@ export async function previewCsv(
 ): Promise<CsvPreview> {
   const sample = await loadSample(pathOrText);
   const dateOrder = options.dateOrder ?? DEFAULT_DATE_ORDER;
-  const { delimiter, decimal, hasHeader } = options;
+  const { decimal, hasHeader } = options;
+  const delimiter = options.delimiter ?? sample.declaredDelimiter ?? undefined;
   const dialect = sniffDialect(sample.text, { delimiter, decimal, hasHeader }, dateOrder);
   const parsed = parseSampleRows(sample.text, dialect.delimiter, GUESS_ROWS + 1);
-  const headerRow = dialect.hasHeader ? (parsed[0] ?? []) : null;
+  const firstRow = dialect.hasHeader ? (parsed[0] ?? []) : null;
   const data = dialect.hasHeader ? parsed.slice(1) : parsed;
+  const firstFields = filledFieldCount(data[0] ?? []);
+  const spaced =
+    firstRow === null ? null : splitSpacedHeader(firstRow, firstFields, dialect.delimiter);
+  const headerRow = spaced ?? firstRow;
   const columnCount = headerRow?.length ?? data[0]?.length ?? 0;
   const header = makeColumnNames(headerRow, columnCount);
   const guesses = guessColumns(data, columnCount, dialect.decimal, dateOrder);

@@ -41,7 +41,9 @@ interface CsvStreamSource {
 }
 
 function dialectFor(sample: CsvSample, options: CsvReadOptions): CsvDialect {
-  const { delimiter, decimal, hasHeader } = options;
+  const { decimal, hasHeader } = options;
+  // A delimiter the caller forces wins over the file's own "sep=" line, which wins over sniffing.
+  const delimiter = options.delimiter ?? sample.declaredDelimiter ?? undefined;
   return sniffDialect(
     sample.text,
     { delimiter, decimal, hasHeader },
@@ -69,11 +71,13 @@ function problemsByRow(errors: readonly Papa.ParseError[]): Map<number, string> 
 function streamTable(
   source: CsvStreamSource,
   dialect: CsvDialect,
+  skipLines: number,
   options: CsvReadOptions,
 ): Promise<CsvTable> {
   const builder = createTableBuilder({
     dialect,
     dateOrder: options.dateOrder ?? DEFAULT_DATE_ORDER,
+    skipLines,
   });
   return new Promise((resolve, reject) => {
     let failure: unknown = null;
@@ -128,7 +132,7 @@ export async function readCsvFile(path: string, options: CsvReadOptions = {}): P
     bytesRead: () => stream.bytesRead,
     label: path,
   };
-  return streamTable(source, dialect, options);
+  return streamTable(source, dialect, sample.skipLines, options);
 }
 
 function* textChunks(text: string, counter: { bytes: number }): Generator<string> {
@@ -150,5 +154,5 @@ export async function readCsvText(text: string, options: CsvReadOptions = {}): P
     bytesRead: () => counter.bytes,
     label: 'the pasted text',
   };
-  return streamTable(source, dialect, options);
+  return streamTable(source, dialect, sample.skipLines, options);
 }

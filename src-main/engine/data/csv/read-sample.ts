@@ -1,15 +1,24 @@
 import { open, stat } from 'node:fs/promises';
 import { EngineError } from '../../util/engine-error';
 import { assertNotEmpty, assertTextBytes, assertTextChars } from './check-text';
+import type { CsvDelimiter } from './csv-dialect';
+import { readSepLine } from './excel-sep-line';
 
 /** Enough rows to sniff a dialect and guess column kinds, small enough to read instantly. */
 export const SAMPLE_BYTES = 64 * 1024;
 
 export type TextEncoding = 'utf8' | 'latin1';
 
-/** The checked start of a CSV source: its first rows as text, without BOM, ending on a whole line. */
+/**
+ * The checked start of a CSV source: its first rows as text, without BOM and without an Excel
+ * "sep=" line, ending on a whole line.
+ */
 export interface CsvSample {
   text: string;
+  /** The delimiter an Excel "sep=" first line declares, or null when there is none. */
+  declaredDelimiter: CsvDelimiter | null;
+  /** Lines at the start of the source that are not CSV (the "sep=" line) and must be skipped. */
+  skipLines: number;
   totalBytes: number;
   /** UTF-8, or Latin-1 for files that are not valid UTF-8 (old Excel exports). */
   encoding: TextEncoding;
@@ -52,6 +61,19 @@ async function readHead(path: string, length: number): Promise<Uint8Array> {
   }
 }
 
+function withoutSepLine(text: string, totalBytes: number, encoding: TextEncoding): CsvSample {
+  const sep = readSepLine(text);
+  return sep === null
+    ? { text, declaredDelimiter: null, skipLines: 0, totalBytes, encoding }
+    : {
+        text: text.slice(sep.length),
+        declaredDelimiter: sep.delimiter,
+        skipLines: 1,
+        totalBytes,
+        encoding,
+      };
+}
+
 /** Read and check the start of a file: rejects missing, empty and binary files. */
 export async function readFileSample(path: string): Promise<CsvSample> {
   let totalBytes: number;
@@ -66,7 +88,7 @@ export async function readFileSample(path: string): Promise<CsvSample> {
   const encoding = detectEncoding(bytes);
   const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
   assertNotEmpty(decoded);
-  return { text: wholeLines(decoded, bytes.length >= totalBytes), totalBytes, encoding };
+  return withoutSepLine(wholeLines(decoded, bytes.length >= totalBytes), totalBytes, encoding);
 }
 
 /** The same checks and sample for text already in memory. */
@@ -74,9 +96,6 @@ export function textSample(text: string): CsvSample {
   assertTextChars(text);
   assertNotEmpty(text);
   const complete = text.length <= SAMPLE_BYTES;
-  return {
-    text: wholeLines(complete ? text : text.slice(0, SAMPLE_BYTES), complete),
-    totalBytes: Buffer.byteLength(text),
-    encoding: 'utf8',
-  };
+  const sample = wholeLines(complete ? text : text.slice(0, SAMPLE_BYTES), complete);
+  return withoutSepLine(sample, Buffer.byteLength(text), 'utf8');
 }

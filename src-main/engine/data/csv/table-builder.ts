@@ -7,6 +7,7 @@ import { makeColumnNames } from './column-names';
 import type { CsvDialect } from './csv-dialect';
 import type { CsvTable } from './csv-table';
 import type { DateOrder } from './parse-date';
+import { filledFieldCount, spacedHeaderNote, splitSpacedHeader } from './spaced-header';
 
 /**
  * Turns parsed rows into a column-wise table while the file streams: the first rows are held back
@@ -25,6 +26,8 @@ export interface TableBuilderOptions {
   dateOrder: DateOrder;
   /** Data rows used to guess column kinds. */
   guessRows?: number;
+  /** Rows at the start that are not CSV (an Excel "sep=" line); they still count as lines. */
+  skipLines?: number;
 }
 
 const DEFAULT_GUESS_ROWS = 1000;
@@ -88,6 +91,20 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
   let guesses: ColumnGuess[] = [];
   let names: string[] = [];
   let rowCount = 0;
+  let toSkip = options.skipLines ?? 0;
+  /** True between the header and the first data row, which decides whether to resplit it. */
+  let awaitingFirstRow = false;
+  const notes: string[] = [];
+
+  function resplitHeader(firstRow: string[]): void {
+    if (header === null) return;
+    const fields = filledFieldCount(firstRow);
+    const names = splitSpacedHeader(header, fields, dialect.delimiter);
+    if (names === null) return;
+    header = names;
+    expected = fields;
+    notes.push(spacedHeaderNote(fields));
+  }
 
   function startColumns(): ColumnAccumulator[] {
     guesses = guessColumns(
@@ -132,13 +149,22 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
         { line },
       );
     }
+    if (toSkip > 0) {
+      toSkip -= 1;
+      return;
+    }
     if (isBlank(row)) return;
     if (expected < 0) {
       expected = stripBom(row).length;
       if (dialect.hasHeader) {
         header = row;
+        awaitingFirstRow = true;
         return;
       }
+    }
+    if (awaitingFirstRow) {
+      awaitingFirstRow = false;
+      resplitHeader(row);
     }
     const fitted = fitRow(row, line);
     if (accumulators !== null) {
@@ -161,8 +187,12 @@ export function createTableBuilder(options: TableBuilderOptions): TableBuilder {
     }
     const columns = accumulators ?? startColumns();
     const finished = columns.map((accumulator) => accumulator.finish());
-    const warnings = finished.flatMap((entry) => (entry.warning === null ? [] : [entry.warning]));
-    return { dialect, rowCount, columns: finished.map((entry) => entry.column), warnings };
+    const warnings = [...notes, ...finished.flatMap((entry) => entry.warnings)];
+    const columnNotes = finished.flatMap((entry) =>
+      entry.notes.map((note) => ({ column: entry.column.name, note })),
+    );
+    const read = finished.map((entry) => entry.column);
+    return { dialect, rowCount, columns: read, warnings, columnNotes };
   }
 
   return { addRow, finish };

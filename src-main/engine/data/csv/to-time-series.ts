@@ -7,6 +7,8 @@ import { FILL_POLICIES, fillMissing } from './fill-missing';
 import type { ImportReport } from './import-report';
 import { describeImport } from './import-report';
 import { inferFrequency } from './infer-frequency';
+import type { DateUnit, UnixUnit } from './unix-time';
+import { DATE_UNITS, findUnixColumn, unixTimes, unixUnitOf } from './unix-time';
 
 export interface ToTimeSeriesOptions {
   /** The column to forecast; must hold numbers. */
@@ -17,8 +19,20 @@ export interface ToTimeSeriesOptions {
   date?: string | null;
   /** How to treat missing values and dates; default 'linear'. */
   fill?: FillPolicy;
-  /** Read a numeric date column as unix timestamps. Never guessed: large integers are just numbers. */
-  unixTime?: 'seconds' | 'milliseconds';
+  /**
+   * Unix timestamps in a number column: 'auto' (default) reads the named date column, or else an
+   * ascending first or "time"-named column, as seconds in [1e8, 1e11) or milliseconds in
+   * [1e11, 1e14); 's' and 'ms' force the unit of the named date column; 'none' never reads numbers
+   * as times. See unix-time.ts.
+   */
+  dateUnit?: DateUnit;
+}
+
+interface SelectedTimes {
+  name: string;
+  times: Float64Array;
+  /** Set when the times are read from unix timestamps. */
+  unit: UnixUnit | null;
 }
 
 function quoteNames(columns: readonly CsvColumn[]): string {
@@ -74,28 +88,49 @@ function selectValueColumns(table: CsvTable, options: ToTimeSeriesOptions): Name
   return [target, ...features];
 }
 
-function unixTimes(column: CsvColumn, unit: 'seconds' | 'milliseconds'): Float64Array {
-  const scale = unit === 'seconds' ? 1000 : 1;
-  return Float64Array.from(column.numbers ?? [], (value) => Math.round(value * scale));
+function assertDateUnit(unit: string): asserts unit is DateUnit {
+  if (!(DATE_UNITS as readonly string[]).includes(unit)) {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      `the date unit must be one of ${DATE_UNITS.join(', ')}, not "${unit}".`,
+    );
+  }
+}
+
+/** A named number column as unix times: the forced unit, or with 'auto' the unit of its range. */
+function namedUnixTimes(column: CsvColumn, dateUnit: DateUnit): SelectedTimes | null {
+  if (column.numbers === null || dateUnit === 'none') return null;
+  const unit = dateUnit === 'auto' ? unixUnitOf(column.numbers) : dateUnit;
+  return unit === null ? null : { name: column.name, times: unixTimes(column.numbers, unit), unit };
 }
 
 function selectTimes(
   table: CsvTable,
   options: ToTimeSeriesOptions,
-): { name: string; times: Float64Array } | null {
+  used: ReadonlySet<string>,
+): SelectedTimes | null {
+  const dateUnit = options.dateUnit ?? 'auto';
+  assertDateUnit(dateUnit);
   if (options.date === null) return null;
   if (options.date === undefined) {
     const first = table.columns.find((column) => column.kind === 'date');
-    return first?.times ? { name: first.name, times: first.times } : null;
+    if (first?.times) return { name: first.name, times: first.times, unit: null };
+    const unix = dateUnit === 'auto' ? findUnixColumn(table.columns, used) : null;
+    if (unix === null) return null;
+    const { column, unit } = unix;
+    return {
+      name: column.name,
+      times: unixTimes(column.numbers ?? new Float64Array(), unit),
+      unit,
+    };
   }
   const column = findColumn(table, options.date, 'dates');
-  if (column.times !== null) return { name: column.name, times: column.times };
-  if (column.numbers !== null && options.unixTime !== undefined) {
-    return { name: column.name, times: unixTimes(column, options.unixTime) };
-  }
+  if (column.times !== null) return { name: column.name, times: column.times, unit: null };
+  const unix = namedUnixTimes(column, dateUnit);
+  if (unix !== null) return unix;
   const hint =
     column.kind === 'number'
-      ? ' If they are unix timestamps, choose seconds or milliseconds.'
+      ? ' If they are unix timestamps, choose the unit: seconds (s) or milliseconds (ms).'
       : ' Choose a column of dates such as 2012-01-31, 31/01/2012 or 2012-01.';
   throw new EngineError(
     'CSV_COLUMN',
@@ -195,7 +230,8 @@ export function toTimeSeries(
   const fill = options.fill ?? 'linear';
   assertFillPolicy(fill);
   const columns = selectValueColumns(table, options);
-  const dated = selectTimes(table, options);
+  const used = new Set(columns.map((column) => column.name));
+  const dated = selectTimes(table, options, used);
   const order = dated === null ? null : timeOrder(dated.times);
   const rows = order?.rows ?? null;
   const times = dated === null ? null : pickRows(dated.times, rows);
@@ -217,6 +253,10 @@ export function toTimeSeries(
     rowsRead: table.rowCount,
     rowsUsed: target.values.length,
     dateColumn: dated?.name ?? null,
+    unixTime:
+      dated === null || dated.unit === null || times === null
+        ? null
+        : { unit: dated.unit, first: times[0] ?? NaN, last: times[times.length - 1] ?? NaN },
     frequency,
     sortedByTime: order?.sorted ?? false,
     rowsWithoutDate: order?.withoutTime ?? 0,
@@ -232,6 +272,7 @@ export function toTimeSeries(
     droppedRows: filled.droppedRows,
     irregularReason: filled.irregularReason,
     warnings: table.warnings ?? [],
+    columnNotes: table.columnNotes ?? [],
   };
   const series: TimeSeries = { times: filled.times, frequency, target, features };
   return { series, report: { ...facts, notes: describeImport(facts) } };

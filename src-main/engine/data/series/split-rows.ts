@@ -19,6 +19,29 @@ export interface SplitOptions {
   valFraction?: number;
 }
 
+/** The fewest rows whose split by `testFraction` leaves at least one row before the test part. */
+function minimumRows(testFraction: number): number {
+  // The same floor as the split itself, so the minimum matches it exactly (float rounding included).
+  let rows = 1;
+  while (Math.floor((1 - testFraction) * rows) < 1) rows += 1;
+  return rows;
+}
+
+/**
+ * A file with too few rows (one row, say) is a data problem, not a bad option: say so before the
+ * bounds check below would answer with a row range such as "1 … 1".
+ */
+function assertLongEnough(n: number, testFraction: number): void {
+  const minimum = minimumRows(testFraction);
+  if (n >= minimum) return;
+  throw new EngineError(
+    'DATA_TOO_SHORT',
+    `The series has ${n} row${n === 1 ? '' : 's'}; splitting it into training and test parts ` +
+      `(test fraction ${testFraction}) needs at least ${minimum} rows, and training needs more ` +
+      'than the lookback. Use a longer file.',
+  );
+}
+
 export function splitRows(n: number, options: SplitOptions = {}): SplitBounds {
   const testFraction = options.testFraction ?? 0.2;
   const valFraction = options.valFraction ?? 0.1;
@@ -34,6 +57,7 @@ export function splitRows(n: number, options: SplitOptions = {}): SplitBounds {
       `validation fraction must be in [0, 1) (got ${valFraction})`,
     );
   }
+  if (options.testStart === undefined) assertLongEnough(n, testFraction);
   const testStart = options.testStart ?? Math.floor((1 - testFraction) * n);
   if (!Number.isInteger(testStart) || testStart < 1 || testStart > n) {
     throw new EngineError(

@@ -117,10 +117,12 @@ describe('toTimeSeries', () => {
     expect(report.rowsWithoutDate).toBe(1);
   });
 
-  it('reads unix timestamps only when asked', async () => {
+  it('reads unix timestamps by their range unless told they are not times', async () => {
     const table = await readCsvText('ts,v\n1577836800,1\n1577840400,2\n1577844000,3\n');
-    expect(() => toTimeSeries(table, { target: 'v', date: 'ts' })).toThrow('unix timestamps');
-    const { series } = toTimeSeries(table, { target: 'v', date: 'ts', unixTime: 'seconds' });
+    expect(() => toTimeSeries(table, { target: 'v', date: 'ts', dateUnit: 'none' })).toThrow(
+      'unix timestamps',
+    );
+    const { series } = toTimeSeries(table, { target: 'v', date: 'ts', dateUnit: 's' });
     expect(series.times![0]).toBe(Date.UTC(2020, 0, 1));
     expect(series.frequency?.label).toBe('hourly');
   });
