@@ -63,6 +63,8 @@ export const API_CHANNELS = {
       /** The date column, or null when the file has none (then `start` and `frequency` apply). */
       date: z.string().nullable(),
       fill: fillPolicySchema,
+      /** Unix timestamps in a number date column: unset or auto reads seconds or ms by range. */
+      dateUnit: z.enum(['auto', 's', 'ms', 'none']).optional(),
       /** Without a date column: the first row's time (ms since epoch) and the spacing. */
       start: z.number().nullable().optional(),
       frequency: frequencySchema.nullable().optional(),

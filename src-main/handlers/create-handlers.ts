@@ -202,6 +202,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           features: request.features,
           date: request.date,
           fill: request.fill,
+          ...(request.dateUnit === undefined ? {} : { dateUnit: request.dateUnit }),
         },
         (progress) => deps.emit('csv:progress', progress),
       ).result;

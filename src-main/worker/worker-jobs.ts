@@ -8,7 +8,7 @@ import type { ModelSpec } from '../engine/model/model-spec';
 import type { TimeSeries } from '../engine/data/time-series';
 import { readCsvFile, readCsvText, toTimeSeries, type ImportReport } from '../engine/data/csv';
 import type { CsvReadOptions } from '../engine/data/csv';
-import type { FillPolicy } from '../engine/data/csv';
+import type { DateUnit, FillPolicy } from '../engine/data/csv';
 import { runSineExperiment } from '../engine/experiments/sine-experiment';
 import { trainForecaster, type ForecastDataOptions } from '../engine/forecast/train-forecaster';
 import {
@@ -80,6 +80,7 @@ export interface ImportJob {
   features: string[];
   date: string | null;
   fill: FillPolicy;
+  dateUnit?: DateUnit;
 }
 export interface ImportJobResult {
   series: TimeSeries;
@@ -220,6 +221,7 @@ export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
       features: request.features,
       date: request.date,
       fill: request.fill,
+      ...(request.dateUnit === undefined ? {} : { dateUnit: request.dateUnit }),
     });
   },
 

@@ -72,6 +72,22 @@ describe('the training worker', () => {
     expect(result.outcome.steps).toBeLessThan(100_000);
   });
 
+  it('imports unix timestamps, in the unit the request forces', async () => {
+    const text = 'ts,v\n1700000000,1\n1700003600,2\n1700007200,3\n';
+    const request = {
+      source: { text },
+      target: 'v',
+      features: [],
+      date: 'ts',
+      fill: 'linear' as const,
+    };
+    const auto = await host.run('import', request).result;
+    expect(auto.series.times![0]).toBe(1_700_000_000_000);
+    expect(auto.series.frequency?.label).toBe('hourly');
+    const forced = await host.run('import', { ...request, dateUnit: 'ms' as const }).result;
+    expect(forced.series.times![0]).toBe(1_700_000_000);
+  });
+
   it('reports an engine error as a value with its code', async () => {
     const job = host.run('forecast', { backend: 'cpu', series: series(15), spec: SPEC });
     await expect(job.result).rejects.toMatchObject({ code: 'DATA_TOO_SHORT' });

@@ -1,10 +1,14 @@
-import type { ColumnKind } from './column-kind';
+import type { ColumnGuess, ColumnKind } from './column-kind';
 import { guessColumns } from './column-kind';
 import { makeColumnNames } from './column-names';
 import type { CsvDialect } from './csv-dialect';
 import { parseSampleRows, sniffDialect } from './csv-dialect';
 import type { DateFormat } from './parse-date';
 import { DEFAULT_DATE_ORDER } from './parse-date';
+import type { DecimalMark } from './parse-number';
+import { parseNumber } from './parse-number';
+import type { CsvColumn } from './csv-table';
+import { findUnixColumn } from './unix-time';
 import type { CsvReadOptions } from './read-csv';
 import type { CsvSample } from './read-sample';
 import { readFileSample, textSample } from './read-sample';
@@ -53,6 +57,38 @@ function loadSample(source: CsvSource): Promise<CsvSample> {
 }
 
 /**
+ * With no date column, propose the column `toTimeSeries` would read as unix times (see
+ * unix-time.ts) as the date column, so the wizard offers it as the time axis. The import then
+ * names it as the date column and `toTimeSeries` reads it by its range.
+ */
+function withUnixDates(
+  guesses: ColumnGuess[],
+  header: readonly string[],
+  data: readonly (readonly string[])[],
+  decimal: DecimalMark,
+): ColumnGuess[] {
+  if (guesses.some((guess) => guess.kind === 'date')) return guesses;
+  const columns: CsvColumn[] = guesses.map((guess, index) => ({
+    name: header[index] ?? '',
+    kind: guess.kind,
+    numbers:
+      guess.kind === 'number'
+        ? Float64Array.from(data, (row) => parseNumber(row[index] ?? '', decimal))
+        : null,
+    times: null,
+    texts: null,
+    missing: 0,
+  }));
+  const unix = findUnixColumn(columns, new Set());
+  if (unix === null) return guesses;
+  const at = columns.indexOf(unix.column);
+  const dateFormat: DateFormat = unix.unit === 's' ? 'unix-s' : 'unix-ms';
+  return guesses.map((guess, index) =>
+    index === at ? { kind: 'date', dateFormat, dateOrderFromData: true } : guess,
+  );
+}
+
+/**
  * What an import wizard shows before the real import: the sniffed dialect, column names and kinds,
  * and the first rows. Reads only the first 64 KB of a file; rejects empty and binary input.
  */
@@ -74,7 +110,12 @@ export async function previewCsv(
   const headerRow = spaced ?? firstRow;
   const columnCount = headerRow?.length ?? data[0]?.length ?? 0;
   const header = makeColumnNames(headerRow, columnCount);
-  const guesses = guessColumns(data, columnCount, dialect.decimal, dateOrder);
+  const guesses = withUnixDates(
+    guessColumns(data, columnCount, dialect.decimal, dateOrder),
+    header,
+    data,
+    dialect.decimal,
+  );
   return {
     dialect,
     header,

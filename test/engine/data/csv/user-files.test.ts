@@ -324,3 +324,24 @@ describe('unix timestamps in a date column', () => {
     expect(toTimeSeries(indexed, { target: 'v' }).series.times).toBeNull();
   });
 });
+
+describe('unix timestamps in the import preview', () => {
+  it('proposes an ascending first column of unix seconds as the date column', async () => {
+    const rows = Array.from({ length: 5 }, (_, row) => `${1_700_000_000 + row * 60},${row}`);
+    const file = await writeTemp('unix-preview.csv', `epoch,v\n${rows.join('\n')}\n`);
+    const preview = await previewCsv({ path: file });
+    expect(preview.columns).toEqual([
+      { name: 'epoch', kind: 'date', dateFormat: 'unix-s', dateOrderFromData: true },
+      { name: 'v', kind: 'number', dateFormat: null, dateOrderFromData: true },
+    ]);
+    // What the wizard then sends: the column by name, read by its range.
+    const { series } = toTimeSeries(await readCsvFile(file), { target: 'v', date: 'epoch' });
+    expect(series.frequency?.label).toBe('every minute');
+  });
+
+  it('leaves a file with a real date column as it was', async () => {
+    const file = await writeTemp('dated-preview.csv', 'date,id\n2024-01-01,1700000000\n');
+    const preview = await previewCsv({ path: file });
+    expect(preview.columns.map((column) => column.kind)).toEqual(['date', 'number']);
+  });
+});
