@@ -7,6 +7,7 @@
  *   npm run eval                           every series, R's figures from stat-anchors.json
  *   npm run eval -- --r                    R recomputed in this run (Rscript with forecast)
  *   npm run eval -- --data DIR --only a,b  another folder, some files
+ *   npm run eval -- --flags="--transform arima"  other settings for every series
  *
  * Each series is trained exactly as `npm run cli -- forecast --csv F --target T [--date D] --json`
  * trains it (defaults, seed 42). R reads the file's rows as they are; the app fills missing dates,
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
       data: { type: 'string', default: resolve('../shared/data/timeseries') },
       only: { type: 'string' },
       r: { type: 'boolean', default: false },
+      /** Extra forecast flags for every series, e.g. "--transform arima --lookback 24". */
+      flags: { type: 'string' },
     },
   });
   const dir = resolve(values.data);
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   for (const c of cases) {
     const argv = ['--csv', join(dir, c.file), '--target', c.target, '--out', out, '--json'];
     if (c.date) argv.push('--date', c.date);
+    if (values.flags) argv.push(...values.flags.split(' ').filter((f) => f !== ''));
     const report = await runForecastCommand(argv);
     const arima = report.baselines.autoArima as AutoArimaReport | null | undefined;
     const r = rFigure(dir, c, values.r);

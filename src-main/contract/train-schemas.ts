@@ -29,7 +29,7 @@ export const specSummarySchema = z.object({
 export type SpecSummaryValue = z.infer<typeof specSummarySchema>;
 
 export const dataSettingsSchema = z.object({
-  transform: z.enum(['auto', 'none', 'residual', 'seasonal', 'difference']),
+  transform: z.enum(['auto', 'none', 'residual', 'seasonal', 'difference', 'arima']),
   scaling: z.enum(['zscore', 'minmax']),
   testFraction: z.number().gt(0.01).lt(0.9),
   valFraction: z.number().min(0).lt(0.9),
@@ -109,7 +109,9 @@ export const runResultSchema = z.object({
       valLoss: z.number().nullable(),
     }),
   ),
-  transform: z.enum(['none', 'residual', 'seasonal', 'difference']),
+  transform: z.enum(['none', 'residual', 'seasonal', 'difference', 'arima']),
+  /** Why that transform, with the training-rows figures (absent in runs saved before it was). */
+  transformReason: z.string().optional(),
   split: z.object({ n: z.number(), valStart: z.number(), testStart: z.number() }),
   test: z.object({
     startRow: z.number(),

@@ -33,7 +33,7 @@ export function toRunResult(
   series: TimeSeries,
   job: Pick<
     ForecastJobResult,
-    'backend' | 'outcome' | 'evaluation' | 'paramCount' | 'transform' | 'split'
+    'backend' | 'outcome' | 'evaluation' | 'paramCount' | 'transform' | 'transformReason' | 'split'
   >,
 ): RunResultValue {
   const { evaluation, outcome } = job;
@@ -50,6 +50,7 @@ export function toRunResult(
     paramCount: job.paramCount,
     history: outcome.history,
     transform: job.transform,
+    ...(job.transformReason === undefined ? {} : { transformReason: job.transformReason }),
     split: job.split,
     test: {
       startRow: evaluation.testStart,

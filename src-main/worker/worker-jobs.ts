@@ -69,6 +69,8 @@ export interface ForecastJobResult {
   evaluation: ForecastEvaluation;
   paramCount: number;
   transform: TargetTransform;
+  /** Why that transform (absent for a reopened project, which does not re-decide it). */
+  transformReason?: string;
   split: { n: number; valStart: number; testStart: number };
   record: RunRecord;
 }
@@ -199,6 +201,7 @@ export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {
         evaluation,
         paramCount: trained.model.countParams(),
         transform: trained.prepared.transform,
+        transformReason: trained.prepared.transformReason,
         split: trained.prepared.split,
         record,
       };

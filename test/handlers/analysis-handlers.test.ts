@@ -155,7 +155,7 @@ describe('forecast analysis through the handlers and the worker', () => {
       horizon: 4,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_OPTIONS' } });
-    expect(result.ok || result.error.message).toMatch(/can start at rows 1[23] to 746 \(got 3\)/);
+    expect(result.ok || result.error.message).toMatch(/can start at rows 1[234] to 746 \(got 3\)/);
   });
 
   it('exports the engine CSV, which re-imports with the run’s numbers', async () => {

@@ -109,6 +109,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     'residual',
     'seasonal',
     'difference',
+    'arima',
   ] as const);
   const scaling = oneOf('scaling', values.scaling, ['zscore', 'minmax'] as const);
 
@@ -208,6 +209,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
     ...(evaluation.autoArimaNote === null ? {} : { autoArimaNote: evaluation.autoArimaNote }),
     spec,
     transform: trained.prepared.transform,
+    transformReason: trained.prepared.transformReason,
     frequency: series.frequency?.label ?? null,
     import: importReport,
     covariates: evaluation.covariatesNote,

@@ -12,7 +12,7 @@ import { checkLag, type LagCheck } from './analysis/lag-check';
 import { errorByHorizon, type HorizonError } from './analysis/error-by-horizon';
 import { empiricalCoverage, fitConformalIntervals } from './analysis/conformal-intervals';
 import { fitAutoArimaBaseline } from './classical/arima-baseline';
-import type { ArimaOrder } from './classical/arima-model';
+import type { ArimaFit, ArimaOrder } from './classical/arima-model';
 
 export interface IntervalReport {
   /** Nominal coverage, e.g. 0.9. */
@@ -118,7 +118,7 @@ export function evaluateForecaster(
   const arima =
     options.autoArima === false
       ? ({ ok: false, reason: 'not asked for' } as const)
-      : fitAutoArimaBaseline(values, testStart, season, horizon);
+      : fitAutoArimaBaseline(values, testStart, season, horizon, knownArima(prepared, season));
   const autoArima: AutoArimaResult | null = arima.ok
     ? {
         name: 'autoArima',
@@ -195,4 +195,17 @@ function intervalReport(
     futureLower: future.map((p, h) => p - fitted.halfWidths[h]!),
     futureUpper: future.map((p, h) => p + fitted.halfWidths[h]!),
   };
+}
+
+/**
+ * The `arima` transform's forecast model when it was chosen on the same rows (before the test
+ * part) with the same season: the baseline is then that model, not a second search.
+ */
+function knownArima(
+  prepared: PreparedSeries,
+  season: number,
+): { fit: ArimaFit; modelsTried: number } | null {
+  const arima = prepared.arima;
+  if (arima === null || arima.modelsTried === null || prepared.season !== season) return null;
+  return { fit: arima.fit, modelsTried: arima.modelsTried };
 }

@@ -59,6 +59,27 @@ const savedSeriesSchema = z.object({
   features: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
 });
 
+const arimaFitSchema = z.object({
+  order: z.object({
+    p: z.number().int().min(0),
+    d: z.number().int().min(0),
+    q: z.number().int().min(0),
+    P: z.number().int().min(0),
+    D: z.number().int().min(0),
+    Q: z.number().int().min(0),
+    season: z.number().int().min(1),
+    constant: z.boolean(),
+  }),
+  ar: z.array(z.number()),
+  ma: z.array(z.number()),
+  seasonalAr: z.array(z.number()),
+  seasonalMa: z.array(z.number()),
+  mean: z.number(),
+  sigma2: z.number(),
+  aicc: z.number(),
+  rows: z.number(),
+});
+
 const extrasSchema = z.object({
   kind: z.literal('forecast'),
   series: savedSeriesSchema,
@@ -67,11 +88,13 @@ const extrasSchema = z.object({
       .object({ testFraction: z.number().optional(), valFraction: z.number().optional() })
       .optional(),
     scaling: z.enum(['zscore', 'minmax']).optional(),
-    transform: z.enum(['auto', 'none', 'residual', 'seasonal', 'difference']).optional(),
+    transform: z.enum(['auto', 'none', 'residual', 'seasonal', 'difference', 'arima']).optional(),
     season: z.number().int().min(1).optional(),
+    /** The `arima` transform's fitted models, so reopening never refits them differently. */
+    arima: z.object({ training: arimaFitSchema, forecast: arimaFitSchema.optional() }).optional(),
   }),
   prepared: z.object({
-    transform: z.enum(['none', 'residual', 'seasonal', 'difference']),
+    transform: z.enum(['none', 'residual', 'seasonal', 'difference', 'arima']),
     inputScaler: z.object({ kind: z.string(), center: z.number(), scale: z.number() }),
     targetScaler: z.object({ kind: z.string(), center: z.number(), scale: z.number() }),
   }),
@@ -108,7 +131,14 @@ export async function saveForecasterProject(
         features: series.features.map((f) => ({ name: f.name, values: Array.from(f.values) })),
       },
       // The resolved transform and season, so reopening never re-decides them differently.
-      data: { ...input.data, transform: prepared.transform, season: prepared.season },
+      data: {
+        ...input.data,
+        transform: prepared.transform,
+        season: prepared.season,
+        ...(prepared.arima === null
+          ? {}
+          : { arima: { training: prepared.arima.trainingFit, forecast: prepared.arima.fit } }),
+      },
       prepared: {
         transform: prepared.transform,
         inputScaler: prepared.inputScaler,

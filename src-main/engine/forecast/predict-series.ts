@@ -18,7 +18,9 @@ export function predictOneStep(
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i]!;
     const transformed = unscaleValue(prepared.targetScaler, z[i]!);
-    const base = prepared.original[t - prepared.baseLag]!;
+    const base = prepared.arima
+      ? prepared.arima.oneStep[t]!
+      : prepared.original[t - prepared.baseLag]!;
     out[i] = invertTransform(transformed, base, prepared.transform);
   }
   return out;
@@ -50,9 +52,21 @@ export function predictRecursiveBatch(
   }
   const out = new Float64Array(count * horizon);
   const lag = prepared.baseLag;
-  // y[row − lag]: actual before the origin, this origin's own prediction from it on.
-  const baseLevel = (k: number, h: number): number =>
-    h - lag < 0 ? prepared.original[origins[k]! + h - lag]! : out[k * horizon + h - lag]!;
+  const { arima } = prepared;
+  // The `arima` base of each step along each origin's own path (its residuals there are the
+  // network's corrections).
+  const arimaBases = arima ? new Float64Array(count * horizon) : null;
+  // y[row − lag]: actual before the origin, this origin's own prediction from it on; or the
+  // ARIMA forecast of the row from that path.
+  const baseLevel = (k: number, h: number): number => {
+    if (arima && arimaBases) {
+      const path = out.subarray(k * horizon, k * horizon + h);
+      const base = arima.next(origins[k]!, path, arimaBases.subarray(k * horizon, k * horizon + h));
+      arimaBases[k * horizon + h] = base;
+      return base;
+    }
+    return h - lag < 0 ? prepared.original[origins[k]! + h - lag]! : out[k * horizon + h - lag]!;
+  };
   for (let h = 0; h < horizon; h++) {
     const z = tf.tidy(() =>
       (model.predict(tf.tensor3d(windows, [count, lookback, f])) as tf.Tensor).dataSync(),

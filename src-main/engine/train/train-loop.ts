@@ -38,6 +38,12 @@ export interface TrainLoopOptions {
    * default `model.apply` (tfjs layers). Validation always uses `model.apply`.
    */
   path?: TrainingPath;
+  /**
+   * Score the weights before the first step on the validation rows and keep them as the best so
+   * far: where the untrained model is a baseline (the `arima` transform with a zero output layer
+   * predicts AutoARIMA's forecast), early stopping then never ends worse on validation than it.
+   */
+  startFromBaseline?: boolean;
 }
 
 const now = (): number => performance.now();
@@ -143,6 +149,13 @@ export async function runTrainLoop(options: TrainLoopOptions): Promise<TrainOutc
           : Math.max(0, Math.min(etaSteps, options.maxSeconds - elapsed)),
     };
   };
+
+  if (options.startFromBaseline === true && spec.earlyStopping !== null) {
+    valLoss = evaluateLoss(model, source, lossFn);
+    if (valLoss !== null) {
+      best = { loss: valLoss, step: 0, weights: model.getWeights().map((w) => tf.clone(w)) };
+    }
+  }
 
   try {
     while (step < totalSteps) {

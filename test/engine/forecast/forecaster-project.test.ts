@@ -13,6 +13,7 @@ import {
 } from '../../../src-main/engine/forecast/forecaster-project';
 import { disposeModel } from '../../../src-main/engine/model/dispose-model';
 import type { TimeSeries } from '../../../src-main/engine/data/time-series';
+import type { ForecastDataOptions } from '../../../src-main/engine/forecast/train-forecaster';
 
 const dir = mkdtempSync(join(tmpdir(), 'rnn-project-'));
 
@@ -31,14 +32,19 @@ describe('forecaster projects', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Train briefly, save, open; both evaluations and the opened project for further checks. */
-  async function saveAndOpen(series: TimeSeries, name: string, lookback: number) {
+  async function saveAndOpen(
+    series: TimeSeries,
+    name: string,
+    lookback: number,
+    data: ForecastDataOptions = {},
+  ) {
     const spec = {
       ...TUTORIAL_SINE_SPEC,
       layers: [6],
       lookback,
       budget: { kind: 'steps' as const, steps: 30 },
     };
-    const trained = await trainForecaster(series, spec);
+    const trained = await trainForecaster(series, spec, data);
     const before = evaluateForecaster(trained.model, trained.prepared, { horizon: 6 });
     const record = {
       kind: 'forecast' as const,
@@ -57,7 +63,7 @@ describe('forecaster projects', () => {
       spec,
       model: trained.model,
       series,
-      data: {},
+      data,
       prepared: trained.prepared,
       record,
     });
@@ -70,7 +76,9 @@ describe('forecaster projects', () => {
 
   it('save → open gives identical predictions, the same transform and the run record', async () => {
     const series = trendingSeries();
-    const { before, after, opened } = await saveAndOpen(series, 'co2-run', 12);
+    const { before, after, opened } = await saveAndOpen(series, 'co2-run', 12, {
+      transform: 'difference',
+    });
     expect(opened.prepared.transform).toBe('difference');
     expect(opened.record.dataHash).toBe(hashSeries(series));
     expect(opened.record.dataHash).toMatch(/^[0-9a-f]{64}$/);
@@ -90,10 +98,27 @@ describe('forecaster projects', () => {
       target: { name: 'sales', values },
       features: [],
     };
-    const { before, after, opened } = await saveAndOpen(series, 'sales-run', 5);
+    const { before, after, opened } = await saveAndOpen(series, 'sales-run', 5, {
+      transform: 'seasonal',
+    });
     expect(opened.prepared.transform).toBe('seasonal');
     expect(opened.prepared.season).toBe(7);
     expect(opened.data.season).toBe(7);
+    expect(Array.from(after.predicted)).toEqual(Array.from(before.predicted));
+    expect(Array.from(after.future)).toEqual(Array.from(before.future));
+  });
+
+  it('keeps both AutoARIMA fits of the arima transform across save → open', async () => {
+    const series = trendingSeries();
+    const { before, after, opened } = await saveAndOpen(series, 'arima-run', 12);
+    // auto: AutoARIMA beats persistence on this trend × season; training fit on rows < 172,
+    // forecast fit on rows < 192, both saved and reused, never refitted on open.
+    expect(opened.prepared.transform).toBe('arima');
+    expect(opened.data.transform).toBe('arima');
+    expect(opened.data.arima?.training.order.season).toBe(12);
+    expect(opened.prepared.arima!.fit).toEqual(opened.data.arima!.forecast);
+    expect(before.baselines.autoArima!.model).toMatch(/^ARIMA\(\d,\d,\d\)\(\d,1,\d\)\[12\]/);
+    expect(after.baselines.autoArima!.model).toBe(before.baselines.autoArima!.model);
     expect(Array.from(after.predicted)).toEqual(Array.from(before.predicted));
     expect(Array.from(after.future)).toEqual(Array.from(before.future));
   });

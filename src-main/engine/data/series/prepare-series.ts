@@ -7,11 +7,13 @@ import {
   applyTransform,
   baseLagOf,
   checkTrend,
-  resolveTransform,
   type TargetTransform,
   type TargetTransformChoice,
 } from './target-transform';
 import { rowRange, type WindowSource } from './window-batches';
+import { chooseTransform } from './choose-transform';
+import type { ArimaFit } from '../../forecast/classical/arima-model';
+import { makeArimaBase, type ArimaBase } from '../../forecast/classical/arima-path';
 
 export interface PrepareOptions {
   lookback: number;
@@ -23,6 +25,30 @@ export interface PrepareOptions {
    * or, without one, from the training rows' autocorrelation (as the seasonal-naive baseline).
    */
   season?: number;
+  /**
+   * The `arima` transform's models, as saved with a project; unset: AutoARIMA chooses and fits
+   * `training` on the training rows, and the forecasts use it too.
+   */
+  arima?: ArimaModels;
+}
+
+/**
+ * The `arima` transform's two fits: `training`, on the training rows only, defines the labels the
+ * network learns (so the validation rows judge it honestly); `forecast`, chosen again on every row
+ * before the test part once training is over, is the base of every reported forecast (the same
+ * model as the AutoARIMA baseline, so the network's output 0 is exactly that baseline).
+ */
+export interface ArimaModels {
+  training: ArimaFit;
+  forecast?: ArimaFit;
+}
+
+/** The base of the `arima` transform: its models and the forecast model's one-step forecasts. */
+export interface ArimaTransformBase extends ArimaBase {
+  fit: ArimaFit;
+  trainingFit: ArimaFit;
+  /** Orders AutoARIMA tried for `fit`, when it was chosen in this session. */
+  modelsTried: number | null;
 }
 
 /**
@@ -37,6 +63,10 @@ export interface PreparedSeries extends WindowSource {
   season: number;
   /** How many rows back each label's base value lies: `season` for `seasonal`, else 1. */
   baseLag: number;
+  /** The `arima` transform's base model and its one-step forecasts; null for other transforms. */
+  arima: ArimaTransformBase | null;
+  /** Why this transform, with the training-rows figures it was decided on. */
+  transformReason: string;
   /** R² of a straight line on the training rows, the evidence behind an automatic transform. */
   trendRSquared: number;
   /** Scales the target channel of the inputs (levels, or changes with `difference`). */
@@ -71,7 +101,14 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
       `the season must be a whole number ≥ 1 (got ${season})`,
     );
   }
-  const transform = resolveTransform(transformChoice, series.target.values, split.valStart, season);
+  const chosen = chooseTransform(
+    transformChoice,
+    Float64Array.from(series.target.values),
+    split.valStart,
+    season,
+    options.arima,
+  );
+  const transform = chosen.transform;
   if (transform === 'seasonal' && season < 2) {
     throw new EngineError(
       'INVALID_OPTIONS',
@@ -80,7 +117,12 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     );
   }
   const baseLag = baseLagOf(transform, season);
-  const firstRow = Math.max(lookback + (transform === 'difference' ? 1 : 0), baseLag);
+  const arimaModels = chosen.arima;
+  const firstRow = Math.max(
+    lookback + (transform === 'difference' ? 1 : 0),
+    baseLag,
+    arimaModels === null ? 0 : arimaFirstRow(arimaModels),
+  );
   if (split.valStart - firstRow < 2) {
     throw new EngineError(
       'DATA_TOO_SHORT',
@@ -89,7 +131,12 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     );
   }
   const scaling = options.scaling ?? 'zscore';
-  const channel = applyTransform(series.target.values, transform, season);
+  const channel = applyTransform(
+    series.target.values,
+    transform,
+    season,
+    arimaModels === null ? null : makeArimaBase(arimaModels.training, series.target.values).oneStep,
+  );
   const inputScaler = fitScaler(channel.inputs, 0, split.valStart, scaling);
   const targetScaler = fitScaler(channel.labels, 0, split.valStart, scaling);
   const featureScalers = series.features.map((f) =>
@@ -115,6 +162,8 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     transform,
     season,
     baseLag,
+    arima: arimaModels === null ? null : arimaBaseOf(series.target.values, arimaModels),
+    transformReason: chosen.reason,
     trendRSquared: checkTrend(series.target.values, split.valStart).rSquared,
     inputScaler,
     targetScaler,
@@ -126,4 +175,20 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     valRows: rowRange(Math.max(firstRow, split.valStart), split.testStart),
     testRows: rowRange(Math.max(firstRow, split.testStart), n),
   };
+}
+
+/** Its forecast model's one-step forecasts over the whole series, with both fits. */
+export function arimaBaseOf(
+  values: ArrayLike<number>,
+  models: ArimaModels,
+  modelsTried: number | null = null,
+): ArimaTransformBase {
+  const fit = models.forecast ?? models.training;
+  return { ...makeArimaBase(fit, values), fit, trainingFit: models.training, modelsTried };
+}
+
+/** First row both fits forecast (d + s·D rows are lost to differencing), plus one. */
+function arimaFirstRow(models: ArimaModels): number {
+  const lost = (fit: ArimaFit): number => fit.order.d + fit.order.season * fit.order.D;
+  return Math.max(lost(models.training), models.forecast ? lost(models.forecast) : 0) + 1;
 }

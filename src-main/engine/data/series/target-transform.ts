@@ -11,10 +11,16 @@
  * - `difference`: changes in, the change out. Scaling is fitted on the training rows, so a series
  *   that keeps rising (CO2) reaches levels in the test rows that the network never saw and its
  *   saturating cells cannot produce; its differences stay in range.
+ * - `arima`: levels in, y[t] − â[t] out, where â[t] is the one-step forecast of an AutoARIMA model
+ *   chosen and fitted on the training rows only. An output of 0 is that forecast: the network
+ *   learns what the linear model misses (a hybrid as in Zhang 2003, "Time series forecasting using
+ *   a hybrid ARIMA and neural network model"), and on short seasonal series, where a network alone
+ *   has too few rows to find the season, it starts from the classical model instead of persistence.
  * In the change modes the level is restored from its base value y[t − lag] (lag = the season for
- * `seasonal`, else 1): actual for one-step predictions, predicted for a recursive forecast.
+ * `seasonal`, else 1; â[t] for `arima`): actual for one-step predictions, predicted for a
+ * recursive forecast.
  */
-export type TargetTransform = 'none' | 'residual' | 'seasonal' | 'difference';
+export type TargetTransform = 'none' | 'residual' | 'seasonal' | 'difference' | 'arima';
 export type TargetTransformChoice = TargetTransform | 'auto';
 
 export interface TrendCheck {
@@ -115,9 +121,14 @@ export function applyTransform(
   values: ArrayLike<number>,
   transform: TargetTransform,
   season = 1,
+  arimaBase: ArrayLike<number> | null = null,
 ): { inputs: Float64Array; labels: Float64Array } {
   const levels = Float64Array.from(values);
   if (transform === 'none') return { inputs: levels, labels: levels };
+  if (transform === 'arima') {
+    if (arimaBase === null) throw new Error('the arima transform needs its one-step base');
+    return { inputs: levels, labels: levels.map((y, t) => y - arimaBase[t]!) };
+  }
   const changes = laggedDifferences(values, baseLagOf(transform, season));
   return { inputs: transform === 'difference' ? changes : levels, labels: changes };
 }

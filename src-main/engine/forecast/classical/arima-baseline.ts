@@ -1,5 +1,11 @@
 import { autoArima } from './auto-arima';
-import { arimaForecast, arimaLabel, arimaOneStep, type ArimaOrder } from './arima-model';
+import {
+  arimaForecast,
+  arimaLabel,
+  arimaOneStep,
+  type ArimaFit,
+  type ArimaOrder,
+} from './arima-model';
 
 /**
  * AutoARIMA as a baseline beside the network, scored as R's `stat-anchors.R` scores it: the model
@@ -38,6 +44,8 @@ export function fitAutoArimaBaseline(
   testStart: number,
   season: number,
   horizon = 0,
+  /** The model AutoARIMA chose on these same rows already (the `arima` transform's), if any. */
+  known: { fit: ArimaFit; modelsTried: number } | null = null,
 ): AutoArimaOutcome {
   const started = performance.now();
   const training = Array.from({ length: testStart }, (_, t) => values[t]!);
@@ -45,7 +53,7 @@ export function fitAutoArimaBaseline(
     return { ok: false, reason: 'AutoARIMA needs a value in every training row' };
   }
   try {
-    const { fit, modelsTried } = autoArima(training, season);
+    const { fit, modelsTried } = known ?? autoArima(training, season);
     const closedLoop = arimaForecast(fit, training, values.length - testStart);
     return {
       ok: true,

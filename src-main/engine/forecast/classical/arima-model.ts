@@ -44,7 +44,7 @@ export interface ArimaFit {
 }
 
 /** Sparse lag polynomial: Σ coefs[i] Bˡᵃᵍˢ⁽ⁱ⁾ (the leading 1 left out). */
-interface LagTerms {
+export interface LagTerms {
   lags: Int32Array;
   coefs: Float64Array;
 }
@@ -165,7 +165,7 @@ function maRootsClearOfUnitCircle(c: Coefficients, season: number): boolean {
   return isStable(dense(ma, -1));
 }
 
-interface Coefficients {
+export interface Coefficients {
   ar: number[];
   ma: number[];
   seasonalAr: number[];
@@ -201,7 +201,7 @@ function admissible(c: Coefficients): boolean {
  * One-step residuals e[t] of the differenced series `w` (rows from `from` on; earlier rows and
  * their residuals count as zero deviations), written into `out`; returns Σ e².
  */
-function residuals(
+export function residuals(
   w: Float64Array,
   from: number,
   mean: number,
@@ -227,7 +227,7 @@ function residuals(
   return sum;
 }
 
-function termsOf(c: Coefficients, season: number): { ar: LagTerms; ma: LagTerms } {
+export function termsOf(c: Coefficients, season: number): { ar: LagTerms; ma: LagTerms } {
   return {
     ar: expandLags(c.ar, c.seasonalAr, season, -1),
     ma: expandLags(c.ma, c.seasonalMa, season, 1),

@@ -40,7 +40,9 @@ export function autoArima(
     }
   }
   const values = all.length > AUTO_ARIMA_MAX_ROWS ? all.slice(-AUTO_ARIMA_MAX_ROWS) : all;
-  const seasonal = season >= 2 && values.length >= 2 * season + 2;
+  // Three seasons at least: one is lost to a seasonal difference and a seasonal AR term needs two
+  // more to be estimated at all (a 38-row "season" in 91 yearly rows fitted nothing but noise).
+  const seasonal = season >= 2 && values.length >= 3 * season;
   const s = seasonal ? season : 1;
   const D = seasonal ? countSeasonalDifferences(values, s) : 0;
   const d = countDifferences(D === 1 ? lagDifference(values, s) : values);

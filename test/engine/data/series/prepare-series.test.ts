@@ -5,7 +5,12 @@ import {
   scaleValue,
   unscaleValue,
 } from '../../../../src-main/engine/data/series/scaler';
-import { checkTrend } from '../../../../src-main/engine/data/series/target-transform';
+import {
+  checkTrend,
+  resolveTransform,
+} from '../../../../src-main/engine/data/series/target-transform';
+import { makeArimaBase } from '../../../../src-main/engine/forecast/classical/arima-path';
+import { createRandom } from '../../../../src-main/engine/util/seeded-random';
 import { prepareSeries } from '../../../../src-main/engine/data/series/prepare-series';
 import {
   fillWindowBatch,
@@ -101,9 +106,12 @@ describe('prepareSeries', () => {
     expect(p.inputs[2 * 2 + 1]).toBeCloseTo(20 / 70, 6);
   });
 
+  // Without AutoARIMA (or where it does not beat persistence on the training rows) `auto` falls
+  // back to the naive rule of resolveTransform; these four tests pin that rule down.
   it('chooses first differences for a trending series and starts one row later', () => {
     const values = Array.from({ length: 100 }, (_, t) => 300 + 0.2 * t + Math.sin(t / 2));
-    const p = prepareSeries(seriesOf(values), { lookback: 5 });
+    const transform = resolveTransform('auto', values, 72, 1);
+    const p = prepareSeries(seriesOf(values), { lookback: 5, transform });
     expect(p.transform).toBe('difference');
     expect(p.firstRow).toBe(6);
     expect(p.trendRSquared).toBeGreaterThan(0.9);
@@ -116,7 +124,8 @@ describe('prepareSeries', () => {
     const values = Array.from({ length: 100 }, (_, t) => 20 + 3 * Math.sin(t / 3));
     // sin(t / 3) repeats every 6π ≈ 19 rows, a season auto would rightly use; without one (season
     // 1) a series that does not trend is modelled as residual.
-    const p = prepareSeries(seriesOf(values), { lookback: 4, season: 1 });
+    const transform = resolveTransform('auto', values, 72, 1);
+    const p = prepareSeries(seriesOf(values), { lookback: 4, season: 1, transform });
     expect(p.transform).toBe('residual');
     expect(p.firstRow).toBe(4);
     // Input channel: the scaled level; label: the scaled change y[t] − y[t−1].
@@ -135,7 +144,8 @@ describe('prepareSeries', () => {
       ...seriesOf(values),
       frequency: { unit: 'day' as const, step: 1, label: 'daily', seasonPeriod: 7 },
     };
-    const p = prepareSeries(daily, { lookback: 5 });
+    const transform = resolveTransform('auto', values, 151, 7);
+    const p = prepareSeries(daily, { lookback: 5, transform });
     expect(p.transform).toBe('seasonal');
     expect(p.season).toBe(7);
     expect(p.baseLag).toBe(7);
@@ -156,10 +166,47 @@ describe('prepareSeries', () => {
       ...seriesOf(values),
       frequency: { unit: 'day' as const, step: 1, label: 'daily', seasonPeriod: 7 },
     };
-    const p = prepareSeries(daily, { lookback: 5 });
+    const transform = resolveTransform('auto', values, 151, 7);
+    const p = prepareSeries(daily, { lookback: 5, transform });
     expect(p.transform).toBe('residual');
     expect(p.baseLag).toBe(1);
     expect(p.season).toBe(7);
+  });
+
+  it('auto learns corrections to AutoARIMA, fitted on the training rows, when it beats persistence there', () => {
+    // A noisy weekly cycle: AutoARIMA finds the season, persistence cannot.
+    const random = createRandom(11);
+    const pattern = [0, 12, 9, 7, 14, 25, -20];
+    const values = Array.from({ length: 280 }, (_, t) => 200 + pattern[t % 7]! + random.normal());
+    const daily = {
+      ...seriesOf(values),
+      frequency: { unit: 'day' as const, step: 1, label: 'daily', seasonPeriod: 7 },
+    };
+    const p = prepareSeries(daily, { lookback: 5 });
+    expect(p.transform).toBe('arima');
+    expect(p.arima).not.toBeNull();
+    const { fit } = p.arima!;
+    expect(fit.order.season).toBe(7);
+    expect(fit.order.D + fit.order.P).toBeGreaterThan(0);
+    // The reason names the model and both training-rows errors: ARIMA's is the smaller one.
+    const [, arimaMae, persistenceMae] = /one-step MAE ([\d.]+), persistence ([\d.]+)/
+      .exec(p.transformReason)!
+      .map(Number);
+    expect(p.transformReason).toMatch(/^auto: corrections to AutoARIMA's forecast \(on the 201 /);
+    expect(arimaMae).toBeLessThan(persistenceMae! / 3);
+    // Row 100's label is y[100] − â[100], â from a model fitted on rows before 201 only.
+    const base = makeArimaBase(fit, values).oneStep;
+    expect(p.targets[100]).toBeCloseTo(scaleValue(p.targetScaler, values[100]! - base[100]!), 5);
+    expect(fit.rows).toBeLessThanOrEqual(201);
+  });
+
+  it('auto falls back to the naive rule where AutoARIMA is no better than persistence', () => {
+    const random = createRandom(4);
+    const walk = [0];
+    for (let t = 1; t < 200; t++) walk.push(walk[t - 1]! + random.normal());
+    const p = prepareSeries(seriesOf(walk), { lookback: 5 });
+    expect(p.transform).not.toBe('arima');
+    expect(p.transformReason).toMatch(/AutoARIMA did not beat persistence/);
   });
 
   it('refuses the seasonal transform when the data has no season to offer', () => {

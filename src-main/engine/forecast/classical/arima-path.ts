@@ -1,0 +1,62 @@
+import {
+  differencePolynomial,
+  differenceSeries,
+  residuals,
+  termsOf,
+  type ArimaFit,
+} from './arima-model';
+
+/**
+ * A fitted ARIMA model's one-step forecasts as the base of the network's `arima` target transform:
+ * for the actual series (each row forecast from the actual rows before it), and along a closed-loop
+ * path, where the rows from an origin on are the network's own forecasts. Along a path the ARIMA
+ * residual of a forecast row is the network's correction there (its level minus the base), so the
+ * base of the next row follows from the same linear recursion in O(terms) per row.
+ */
+export interface ArimaBase {
+  /** base[t] = the one-step forecast of row t from the actual rows before it (NaN before the first difference). */
+  oneStep: Float64Array;
+  /** The first row with a forecast: d + s·D. */
+  firstRow: number;
+  /**
+   * The base of row origin + path.length, where rows before `origin` are actual and rows from it
+   * are `path` (levels) whose own bases were `pathBase`.
+   */
+  next(origin: number, path: ArrayLike<number>, pathBase: ArrayLike<number>): number;
+}
+
+export function makeArimaBase(fit: ArimaFit, values: ArrayLike<number>): ArimaBase {
+  const { order } = fit;
+  const poly = differencePolynomial(order.d, order.D, order.season);
+  const start = poly.length - 1;
+  const w = differenceSeries(values, poly);
+  const { ar, ma } = termsOf(fit, order.season);
+  const e = new Float64Array(values.length);
+  residuals(w, start, fit.mean, ar, ma, e);
+  const oneStep = new Float64Array(values.length).fill(Number.NaN);
+  for (let t = start; t < values.length; t++) oneStep[t] = values[t]! - e[t]!;
+
+  const next = (origin: number, path: ArrayLike<number>, pathBase: ArrayLike<number>): number => {
+    const t = origin + path.length;
+    const level = (s: number): number => (s < origin ? values[s]! : path[s - origin]!);
+    const residual = (s: number): number =>
+      s < origin ? e[s]! : path[s - origin]! - pathBase[s - origin]!;
+    const differenced = (s: number): number => {
+      let sum = 0;
+      for (let k = 0; k < poly.length; k++) if (poly[k] !== 0) sum += poly[k]! * level(s - k);
+      return sum;
+    };
+    let predicted = fit.mean;
+    for (let k = 0; k < ar.lags.length; k++) {
+      const s = t - ar.lags[k]!;
+      if (s >= start) predicted += ar.coefs[k]! * (differenced(s) - fit.mean);
+    }
+    for (let k = 0; k < ma.lags.length; k++) {
+      const s = t - ma.lags[k]!;
+      if (s >= start) predicted += ma.coefs[k]! * residual(s);
+    }
+    for (let k = 1; k < poly.length; k++) if (poly[k] !== 0) predicted -= poly[k]! * level(t - k);
+    return predicted;
+  };
+  return { oneStep, firstRow: start, next };
+}
