@@ -8,6 +8,7 @@
  *   npm run eval -- --r                    R recomputed in this run (Rscript with forecast)
  *   npm run eval -- --data DIR --only a,b  another folder, some files
  *   npm run eval -- --flags="--transform arima"  other settings for every series
+ *   npm run eval -- --r --data DIR --cases "air.csv:passengers:month:12,…"  any CSV of yours
  *
  * Each series is trained exactly as `npm run cli -- forecast --csv F --target T [--date D] --json`
  * trains it (defaults, seed 42). R reads the file's rows as they are; the app fills missing dates,
@@ -17,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runForecastCommand } from '../src-main/cli/commands/forecast-command';
 import type { AutoArimaReport } from '../src-main/cli/cli-output';
@@ -59,7 +61,8 @@ interface RFigure {
 
 function rFigure(dir: string, c: SeriesCase, live: boolean): RFigure | null {
   if (live) {
-    const script = resolve(dir, '../../tools/stat-anchors.R');
+    // The shared tools sit beside the repository (../shared/tools), wherever the data comes from.
+    const script = fileURLToPath(new URL('../../shared/tools/stat-anchors.R', import.meta.url));
     const out = execFileSync('Rscript', [script, join(dir, c.file), c.target, String(c.season)], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -80,6 +83,14 @@ function rFigure(dir: string, c: SeriesCase, live: boolean): RFigure | null {
   return known ? { ...known, source: 'README' } : null;
 }
 
+/** `file:target:date:season,…` (an empty date: the rows are the index). */
+function parseCases(text: string): SeriesCase[] {
+  return text.split(',').map((item) => {
+    const [file = '', target = '', date = '', season = '1'] = item.split(':');
+    return { file, target, ...(date === '' ? {} : { date }), season: Number(season) };
+  });
+}
+
 const fmt = (v: number | null | undefined, width = 9): string =>
   (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(4)).padStart(width);
 
@@ -91,11 +102,14 @@ async function main(): Promise<void> {
       r: { type: 'boolean', default: false },
       /** Extra forecast flags for every series, e.g. "--transform arima --lookback 24". */
       flags: { type: 'string' },
+      /** Other series instead of the shared ones: file:target:date:season,… (date may be empty). */
+      cases: { type: 'string' },
     },
   });
   const dir = resolve(values.data);
   const only = values.only?.split(',');
-  const cases = CASES.filter((c) => !only || only.some((o) => c.file.includes(o)));
+  const listed = values.cases === undefined ? CASES : parseCases(values.cases);
+  const cases = listed.filter((c) => !only || only.some((o) => c.file.includes(o)));
   const out = mkdtempSync(join(tmpdir(), 'rnn-eval-'));
   console.log(
     `${'series'.padEnd(34)}${'rows'.padStart(6)}${'model'.padStart(10)}${'persist.'.padStart(10)}` +

@@ -60,6 +60,8 @@ export const progressSchema = z.object({
   samplesPerSecond: z.number(),
   elapsedSeconds: z.number(),
   etaSeconds: z.number(),
+  /** 0-based candidate of `count` trained as one bar (the forecaster's transform search). */
+  candidate: z.object({ index: z.number(), count: z.number(), transform: z.string() }).optional(),
 });
 export type ProgressValue = z.infer<typeof progressSchema>;
 

@@ -51,7 +51,11 @@ describe('the training worker', () => {
     expect(Array.from(remote.evaluation.predicted)).toEqual(Array.from(evaluation.predicted));
     expect(remote.evaluation.metrics).toEqual(evaluation.metrics);
     expect(Array.from(remote.evaluation.future)).toEqual(Array.from(evaluation.future));
-    expect(progress.at(-1)!.step).toBe(60);
+    // auto trained two candidates (on AutoARIMA and on the naive base) of 60 steps each, as one
+    // progress bar; the outcome is the kept one's.
+    expect(remote.outcome.message).toMatch(/Two candidates were trained/);
+    expect(progress.at(-1)!.step).toBe(120);
+    expect(progress.at(-1)!.totalSteps).toBe(120);
   });
 
   it('cancels a running job, which resolves with the weights it had', async () => {

@@ -14,6 +14,11 @@ export interface TrainProgress {
   samplesPerSecond: number;
   elapsedSeconds: number;
   etaSeconds: number;
+  /**
+   * When several candidates are trained one after the other as one bar (steps and ETA over all of
+   * them): which one this is and what it predicts.
+   */
+  candidate?: { index: number; count: number; transform: string };
 }
 
 export interface HistoryPoint {

@@ -114,4 +114,63 @@ describe.each<BackendName>(['cpu', 'wasm'])('training a forecaster on %s', (back
     expect(trained.outcome.restoredStep).toBeLessThan(trained.outcome.steps);
     disposeModel(trained.model);
   });
+
+  it('auto trains one network on AutoARIMA and one on the naive base, keeps the better on validation', async () => {
+    const before = tf.memory().numTensors;
+    const trained = await trainForecaster(weeklySeries(), {
+      ...SMALL,
+      budget: { kind: 'steps', steps: 200 },
+      earlyStopping: { patience: 3 },
+    });
+    const match =
+      /validation RMSE on (\d+) rows: arima ([\d.]+), (residual|seasonal|difference) ([\d.]+), so (\w+) was kept$/.exec(
+        trained.prepared.transformReason,
+      );
+    expect(match, trained.prepared.transformReason).not.toBeNull();
+    const [, rows, arima, naive, other, kept] = match!;
+    expect(Number(rows)).toBeGreaterThan(20);
+    expect(kept).toBe(Number(arima) <= Number(other) ? 'arima' : naive);
+    expect(trained.prepared.transform).toBe(kept);
+    expect(trained.outcome.message).toMatch(/Two candidates were trained, arima and /);
+    disposeModel(trained.model);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('on AutoARIMA starts as "no correction" and never ends worse on validation than it', async () => {
+    // A learning rate far too high: every step makes validation worse, so early stopping goes
+    // back to the untrained weights, whose zero output layer is AutoARIMA's forecast exactly.
+    const trained = await trainForecaster(
+      weeklySeries(),
+      {
+        ...SMALL,
+        optimizer: 'sgd',
+        learningRate: 5,
+        clipNorm: null,
+        budget: { kind: 'steps', steps: 200 },
+        earlyStopping: { patience: 2 },
+      },
+      { transform: 'arima' },
+    );
+    expect(trained.outcome.restoredStep).toBe(0);
+    const evaluation = evaluateForecaster(trained.model, trained.prepared);
+    const arima = evaluation.baselines.autoArima!;
+    expect(evaluation.metrics.rmse).toBeCloseTo(arima.metrics.rmse, 6);
+    evaluation.predicted.forEach((p, i) => expect(p).toBeCloseTo(arima.predicted[i]!, 6));
+    disposeModel(trained.model);
+  });
 });
+
+/** Daily sales with a weekday pattern and noise: AutoARIMA finds the week, persistence cannot. */
+function weeklySeries(): TimeSeries {
+  const pattern = [0, 12, 9, 7, 14, 25, -20];
+  const values = Float64Array.from(
+    { length: 350 },
+    (_, t) => 200 + pattern[t % 7]! + 3 * Math.sin(t * 1.7) + 2 * Math.cos(t * 0.37),
+  );
+  return {
+    times: null,
+    frequency: { unit: 'day', step: 1, label: 'daily', seasonPeriod: 7 },
+    target: { name: 'sales', values },
+    features: [],
+  };
+}
