@@ -17,7 +17,7 @@ export interface TrainingReport {
   status: TrainOutcome['status'];
   message: string;
   paramCount: number;
-  rows: { train: number; val: number; test: number };
+  rows: { train: number; val: number; test: number; testFilled?: number };
   metrics: ForecastMetrics;
   baselines: {
     persistence: ForecastMetrics;

@@ -120,6 +120,8 @@ export const runResultSchema = z.object({
     times: z.array(z.number()).nullable(),
     actual: z.array(z.number()),
     predicted: z.array(z.number()),
+    /** Series rows among the test rows that the file did not have: not scored. */
+    filledRows: z.array(z.number()).optional(),
   }),
   metrics: metricsSchema,
   baselines: z.object({

@@ -57,6 +57,7 @@ export function toRunResult(
       times: times === null ? null : Array.from(times.subarray(evaluation.testStart)),
       actual: Array.from(evaluation.actual),
       predicted: Array.from(evaluation.predicted),
+      ...(evaluation.filledTestRows.length === 0 ? {} : { filledRows: evaluation.filledTestRows }),
     },
     metrics: evaluation.metrics,
     baselines: {

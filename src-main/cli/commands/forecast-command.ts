@@ -198,7 +198,12 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
       train: split.valStart,
       val: split.testStart - split.valStart,
       test: split.n - split.testStart,
+      // Test rows the file did not have (filled on import): drawn but never scored.
+      testFilled: evaluation.filledTestRows.length,
     },
+    ...(evaluation.filledTestRows.length === 0
+      ? {}
+      : { filledTestRows: evaluation.filledTestRows.slice(0, 100) }),
     metrics: evaluation.metrics,
     baselines: {
       persistence: b.persistence.metrics,

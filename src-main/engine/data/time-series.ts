@@ -26,4 +26,9 @@ export interface TimeSeries {
   frequency: Frequency | null;
   target: NamedColumn;
   features: NamedColumn[];
+  /**
+   * Rows (ascending) whose target value the file did not have: inserted dates and filled cells.
+   * They are modelled like the others but never scored (absent: none).
+   */
+  filledTargetRows?: Int32Array;
 }

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedSeries } from '../data/series/prepare-series';
 import { computeMetrics, naiveScale, type ForecastMetrics } from './metrics';
+import { EngineError } from '../util/engine-error';
 import {
   driftForecast,
   inferSeason,
@@ -55,6 +56,11 @@ export interface AutoArimaResult extends BaselineResult {
 export interface ForecastEvaluation {
   /** First test row (index into the series); predictions cover [testStart, n). */
   testStart: number;
+  /**
+   * Test rows (series indices) whose value the file did not have (an inserted date or a filled
+   * cell): predicted and drawn, but left out of every metric.
+   */
+  filledTestRows: number[];
   actual: Float64Array;
   predicted: Float64Array;
   metrics: ForecastMetrics;
@@ -104,7 +110,12 @@ export function evaluateForecaster(
   const actual = values.slice(testStart);
   const predicted = predictOneStep(model, prepared, rows);
   const masScale = naiveScale(values.subarray(0, prepared.split.valStart));
-  const score = (p: Float64Array): ForecastMetrics => computeMetrics(actual, p, { masScale });
+  const { scored, filledTestRows } = scoredTestRows(prepared, testStart, actual.length);
+  const pick = (a: Float64Array): Float64Array =>
+    scored.length === a.length ? a : Float64Array.from(scored, (i) => a[i]!);
+  // Only rows the file had are scored, for the model and every baseline alike.
+  const score = (p: Float64Array): ForecastMetrics =>
+    computeMetrics(pick(actual), pick(p), { masScale });
 
   const season = options.season ?? inferSeason(options.frequencySeason ?? null, values, testStart);
   const persistence = persistenceForecast(values, testStart);
@@ -136,6 +147,7 @@ export function evaluateForecaster(
     : null;
   return {
     testStart,
+    filledTestRows,
     actual,
     predicted,
     metrics,
@@ -208,4 +220,28 @@ function knownArima(
   const arima = prepared.arima;
   if (arima === null || arima.modelsTried === null || prepared.season !== season) return null;
   return { fit: arima.fit, modelsTried: arima.modelsTried };
+}
+
+/** Offsets into the test rows that are scored, and the series rows that are not (filled). */
+function scoredTestRows(
+  prepared: PreparedSeries,
+  testStart: number,
+  count: number,
+): { scored: Int32Array; filledTestRows: number[] } {
+  const filledTestRows = Array.from(prepared.filledTargetRows).filter((row) => row >= testStart);
+  if (filledTestRows.length === 0) {
+    return { scored: Int32Array.from({ length: count }, (_, i) => i), filledTestRows };
+  }
+  const filled = new Set(filledTestRows);
+  const scored = Int32Array.from({ length: count }, (_, i) => i).filter(
+    (i) => !filled.has(testStart + i),
+  );
+  if (scored.length === 0) {
+    throw new EngineError(
+      'DATA_TOO_SHORT',
+      `all ${count} test rows are values the file did not have (filled on import): nothing to score; ` +
+        'import with --fill drop, or use a file with values in its last rows',
+    );
+  }
+  return { scored, filledTestRows };
 }

@@ -57,6 +57,7 @@ const savedSeriesSchema = z.object({
     .nullable(),
   target: z.object({ name: z.string(), values: z.array(z.number()) }),
   features: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
+  filledTargetRows: z.array(z.number().int().min(0)).optional(),
 });
 
 const arimaFitSchema = z.object({
@@ -129,6 +130,9 @@ export async function saveForecasterProject(
         frequency: series.frequency,
         target: { name: series.target.name, values: Array.from(series.target.values) },
         features: series.features.map((f) => ({ name: f.name, values: Array.from(f.values) })),
+        ...(series.filledTargetRows === undefined
+          ? {}
+          : { filledTargetRows: Array.from(series.filledTargetRows) }),
       },
       // The resolved transform and season, so reopening never re-decides them differently.
       data: {
@@ -183,6 +187,9 @@ export async function openForecasterProject(dir: string): Promise<OpenedForecast
         name: f.name,
         values: Float64Array.from(f.values),
       })),
+      ...(saved.series.filledTargetRows === undefined
+        ? {}
+        : { filledTargetRows: Int32Array.from(saved.series.filledTargetRows) }),
     };
     const prepared = prepareSeries(series, { ...saved.data, lookback: project.spec.lookback });
     if (prepared.targetScaler.center !== saved.prepared.targetScaler.center) {

@@ -29,6 +29,8 @@ export interface FillResult {
    * map. Empty for `drop`, which fills nothing.
    */
   filledRows: number[];
+  /** Rows whose first column (the target) was inserted or filled: never scored as test rows. */
+  firstColumnFilledRows: number[];
   droppedRows: number;
   /** Why the rows could not be placed on a regular grid (no dates inserted), or null. */
   irregularReason: string | null;
@@ -147,6 +149,7 @@ export function fillMissing(
       insertedDates: 0,
       filledValues: 0,
       filledRows: [],
+      firstColumnFilledRows: [],
       droppedRows,
       irregularReason,
     };
@@ -161,6 +164,10 @@ export function fillMissing(
       : column.values.slice(),
   }));
   const missing = findMissing(columns, columns[0]?.values.length ?? 0);
+  const firstColumnFilledRows: number[] = [];
+  columns[0]?.values.forEach((value, row) => {
+    if (Number.isNaN(value)) firstColumnFilledRows.push(row);
+  });
   for (const column of columns) {
     if (options.policy === 'linear')
       fillLinear(column.values, (row) => (times === null ? row : (times[row] ?? row)));
@@ -174,6 +181,7 @@ export function fillMissing(
     insertedDates: insert ? missingDates : 0,
     filledValues: missing.values,
     filledRows: missing.rows,
+    firstColumnFilledRows,
     droppedRows: 0,
     irregularReason,
   };

@@ -274,6 +274,14 @@ export function toTimeSeries(
     warnings: table.warnings ?? [],
     columnNotes: table.columnNotes ?? [],
   };
-  const series: TimeSeries = { times: filled.times, frequency, target, features };
+  const series: TimeSeries = {
+    times: filled.times,
+    frequency,
+    target,
+    features,
+    ...(filled.firstColumnFilledRows.length === 0
+      ? {}
+      : { filledTargetRows: Int32Array.from(filled.firstColumnFilledRows) }),
+  };
   return { series, report: { ...facts, notes: describeImport(facts) } };
 }

@@ -77,6 +77,8 @@ export interface PreparedSeries extends WindowSource {
   featureNames: string[];
   /** The target in original units. */
   original: Float64Array;
+  /** Rows whose target the file did not have (inserted or filled): never scored. */
+  filledTargetRows: Int32Array;
   /**
    * First row with a full window of defined inputs and a defined label: lookback, +1 with
    * differencing, at least the season with `seasonal`.
@@ -170,6 +172,7 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     featureScalers,
     featureNames: series.features.map((f) => f.name),
     original: Float64Array.from(series.target.values),
+    filledTargetRows: series.filledTargetRows ?? new Int32Array(0),
     firstRow,
     trainRows: rowRange(firstRow, split.valStart),
     valRows: rowRange(Math.max(firstRow, split.valStart), split.testStart),
