@@ -133,6 +133,8 @@ export const runResultSchema = z.object({
   }),
   /** Why there is no AutoARIMA baseline, when there is none. */
   autoArimaNote: z.string().nullable().optional(),
+  /** Why there is no interval band although one was asked for. */
+  intervalsNote: z.string().optional(),
   future: z.object({ times: z.array(z.number()).nullable(), values: z.array(z.number()) }),
   covariatesNote: z.string(),
   /** Plain warnings: no better than persistence, or a lagged copy of the series. */
@@ -156,6 +158,9 @@ export const runResultSchema = z.object({
   intervals: z
     .object({
       level: z.number(),
+      /** The coverage the band promises (absent in runs saved before it was reported: `level`). */
+      guaranteedLevel: z.number().optional(),
+      note: z.string().nullable().optional(),
       method: z.string(),
       calibratedOn: z.string(),
       coverage: z.number(),

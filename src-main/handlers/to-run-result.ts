@@ -67,6 +67,7 @@ export function toRunResult(
       autoArima: autoArimaBaseline(evaluation.baselines.autoArima),
     },
     autoArimaNote: evaluation.autoArimaNote,
+    ...(evaluation.intervalsNote === null ? {} : { intervalsNote: evaluation.intervalsNote }),
     future: {
       times:
         times === null

@@ -212,6 +212,7 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
       autoArima: b.autoArima === null ? null : autoArimaReport(b.autoArima),
     },
     ...(evaluation.autoArimaNote === null ? {} : { autoArimaNote: evaluation.autoArimaNote }),
+    ...(evaluation.intervalsNote === null ? {} : { intervalsNote: evaluation.intervalsNote }),
     spec,
     transform: trained.prepared.transform,
     transformReason: trained.prepared.transformReason,
@@ -227,6 +228,8 @@ export async function runForecastCommand(argv: string[]): Promise<TrainingReport
       : {
           intervals: {
             level: evaluation.intervals.level,
+            guaranteedLevel: evaluation.intervals.guaranteedLevel,
+            note: evaluation.intervals.note,
             method: evaluation.intervals.method,
             calibratedOn: evaluation.intervals.calibratedOn,
             coverage: evaluation.intervals.coverage,

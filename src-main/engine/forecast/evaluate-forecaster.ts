@@ -18,6 +18,9 @@ import type { ArimaFit, ArimaOrder } from './classical/arima-model';
 export interface IntervalReport {
   /** Nominal coverage, e.g. 0.9. */
   level: number;
+  /** What the band promises: `level`, or less with too few calibration origins (`note` says). */
+  guaranteedLevel: number;
+  note: string | null;
   method: 'split conformal';
   calibratedOn: 'validation' | 'training tail';
   /** Half-width per step ahead (index 0: one step), original units. */
@@ -81,6 +84,8 @@ export interface ForecastEvaluation {
   /** Closed-loop error by steps ahead over the test rows (empty without a horizon). */
   horizonErrors: HorizonError[];
   intervals: IntervalReport | null;
+  /** Why there is no band although one was asked for (too few rows to calibrate it), else null. */
+  intervalsNote: string | null;
 }
 
 export interface EvaluateOptions {
@@ -170,19 +175,37 @@ export function evaluateForecaster(
         : `feature columns (${prepared.featureNames.join(', ')}) are unknown past the end of the data and are held at their last observed values`,
     lag: checkLag(values, testStart, predicted, metrics.rmse, persistenceMetrics.rmse),
     horizonErrors: horizon > 0 ? errorByHorizon(model, prepared, horizon) : [],
-    intervals:
-      options.intervals === undefined
-        ? null
-        : intervalReport(
-            model,
-            prepared,
-            options.intervals,
-            Math.max(1, horizon),
-            actual,
-            predicted,
-            future,
-          ),
+    ...intervalsOrWhyNot(options.intervals, () =>
+      intervalReport(
+        model,
+        prepared,
+        options.intervals!,
+        Math.max(1, horizon),
+        actual,
+        predicted,
+        future,
+      ),
+    ),
   };
+}
+
+/**
+ * The interval band when asked for; where the rows are too few to calibrate one, no band and the
+ * reason, instead of failing the whole evaluation (the forecast itself is still good).
+ */
+function intervalsOrWhyNot(
+  level: number | undefined,
+  report: () => IntervalReport,
+): { intervals: IntervalReport | null; intervalsNote: string | null } {
+  if (level === undefined) return { intervals: null, intervalsNote: null };
+  try {
+    return { intervals: report(), intervalsNote: null };
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'DATA_TOO_SHORT') {
+      return { intervals: null, intervalsNote: `No prediction interval: ${error.message}.` };
+    }
+    throw error;
+  }
 }
 
 function intervalReport(
@@ -198,6 +221,8 @@ function intervalReport(
   const one = fitted.halfWidths[0]!;
   return {
     level,
+    guaranteedLevel: fitted.guaranteedLevel,
+    note: fitted.note,
     method: 'split conformal',
     calibratedOn: fitted.calibratedOn,
     halfWidths: fitted.halfWidths,

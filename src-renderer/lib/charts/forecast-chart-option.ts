@@ -27,6 +27,8 @@ export interface ForecastChartInput {
    */
   intervals?: {
     level: number;
+    /** The level the band promises when fewer calibration rows allowed less than `level`. */
+    guaranteedLevel?: number;
     lower: readonly number[];
     upper: readonly number[];
     futureLower: readonly number[];
@@ -106,7 +108,8 @@ export function buildForecastChartOption(
     const xs = lower.map((_, i) =>
       i < intervals.lower.length ? testX(i) : futureX(i - intervals.lower.length),
     );
-    const name = `${Math.round(intervals.level * 100)} % interval`;
+    const level = Math.min(intervals.level, intervals.guaranteedLevel ?? intervals.level);
+    const name = `${Math.round(level * 1000) / 10} % interval`;
     const edge = { showSymbol: false, symbol: 'none', lineStyle: { opacity: 0 }, silent: true };
     series.unshift(
       {

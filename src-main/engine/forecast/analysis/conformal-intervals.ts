@@ -24,6 +24,30 @@ export interface ConformalIntervals {
   calibrationOrigins: number;
   /** Where the calibration errors came from. */
   calibratedOn: 'validation' | 'training tail';
+  /**
+   * The coverage the widths promise under exchangeable errors: `level`, or less where too few
+   * origins were there for its quantile and the largest error stands in (see conformalHalfWidth).
+   */
+  guaranteedLevel: number;
+  /** Says so in a sentence when `guaranteedLevel` < `level`, else null. */
+  note: string | null;
+}
+
+/**
+ * The conformal half-width for one step ahead: the quantile where m errors allow it; with too few
+ * (⌈(m + 1)·level⌉ > m, e.g. m < 9 for 90 %) the largest error, whose coverage under exchangeable
+ * errors is m / (m + 1), instead of an infinite band. The level it does promise comes with it.
+ */
+export function conformalHalfWidth(
+  errors: ArrayLike<number>,
+  level: number,
+): { halfWidth: number; level: number } {
+  const q = conformalQuantile(errors, level);
+  if (Number.isFinite(q)) return { halfWidth: q, level };
+  const m = errors.length;
+  let largest = 0;
+  for (let i = 0; i < m; i++) largest = Math.max(largest, errors[i]!);
+  return { halfWidth: largest, level: m / (m + 1) };
 }
 
 /** The ⌈(m + 1)(1 − α)⌉-th smallest value (the conformal quantile); Infinity when m is too small. */
@@ -60,19 +84,28 @@ export function fitConformalIntervals(
     );
   }
   const forecasts = predictRecursiveBatch(model, prepared, origins, horizon);
-  const halfWidths = Array.from({ length: horizon }, (_, h) =>
-    conformalQuantile(
+  const widths = Array.from({ length: horizon }, (_, h) =>
+    conformalHalfWidth(
       Array.from(origins, (origin, k) =>
         Math.abs(prepared.original[origin + h]! - forecasts[k * horizon + h]!),
       ),
       level,
     ),
   );
+  const guaranteedLevel = Math.min(...widths.map((w) => w.level));
+  // The fewest origins whose conformal rank ⌈(m + 1)·level⌉ is at most m (9 for 90 %).
+  let needed = 1;
+  while (Math.ceil((needed + 1) * level - 1e-9) > needed) needed++;
   return {
     level,
-    halfWidths,
+    halfWidths: widths.map((w) => w.halfWidth),
     calibrationOrigins: origins.length,
     calibratedOn: useValidation ? 'validation' : 'training tail',
+    guaranteedLevel,
+    note:
+      guaranteedLevel < level
+        ? `Only ${origins.length} calibration origins: a ${formatLevel(level)} interval needs ${needed}, so the band is the largest calibration error at each step, which holds ${formatLevel(guaranteedLevel)} of the time under exchangeable errors.`
+        : null,
   };
 }
 
@@ -87,4 +120,8 @@ export function empiricalCoverage(
     if (Math.abs(actual[i]! - predicted[i]!) <= halfWidth) inside++;
   }
   return actual.length === 0 ? Number.NaN : inside / actual.length;
+}
+
+function formatLevel(level: number): string {
+  return `${Math.round(level * 1000) / 10} %`;
 }
