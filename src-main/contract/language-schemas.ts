@@ -59,6 +59,11 @@ export const corpusSummarySchema = z.object({
   /** The opening of the text, to recognise it by. */
   excerpt: z.string(),
   options: corpusOptionsSchema,
+  /**
+   * The text's Kneser–Ney trigram, kept to answer next-word questions before any network is
+   * trained: pass `runId` to lm:next, lm:surprise and lm:generate. Its held-out perplexity.
+   */
+  ngram: z.object({ runId: z.string(), perplexity: z.number() }).nullable().optional(),
 });
 export type CorpusSummaryValue = z.infer<typeof corpusSummarySchema>;
 

@@ -195,6 +195,12 @@ export function createLanguageHandlers(deps: LanguageDeps): LanguageHandlers {
     return { name: source.name, attribution: null, text: checkText(source.text, source.name) };
   };
 
+  /** Ids of opened texts' trigrams in the worker: they answer lm:next, surprise and generate. */
+  const ngrams = new Set<string>();
+  /** A model that can be read from: a trained or opened network, or an opened text's trigram. */
+  const requireReadable = (runId: string): void => {
+    if (!ngrams.has(runId)) requireRun(runId);
+  };
   const requireRun = (runId: string): LanguageRunValue => {
     const run = runs.get(runId);
     if (run === undefined) {
@@ -224,7 +230,15 @@ export function createLanguageHandlers(deps: LanguageDeps): LanguageHandlers {
     async 'lm:corpus'({ source, options }) {
       refuseWhileBusy();
       const { name, attribution, text } = await readSource(source);
-      const stats = await host.run('lm-corpus', { text, options }).result;
+      const ngramId = `ngram:${randomUUID()}`;
+      const { ngramPerplexity, ...stats } = await host.run('lm-corpus', {
+        text,
+        options,
+        keepNgramAs: ngramId,
+      }).result;
+      ngrams.add(ngramId);
+      // The worker keeps the latest few; older ids then answer "not in memory" as values.
+      while (ngrams.size > MAX_CORPORA) ngrams.delete(ngrams.values().next().value!);
       const id = `corpus:${randomUUID()}`;
       corpora.set(id, { name, text, options });
       while (corpora.size > MAX_CORPORA) corpora.delete(corpora.keys().next().value!);
@@ -236,6 +250,7 @@ export function createLanguageHandlers(deps: LanguageDeps): LanguageHandlers {
         ...stats,
         excerpt: excerptOf(text),
         options,
+        ngram: ngramPerplexity === null ? null : { runId: ngramId, perplexity: ngramPerplexity },
       };
     },
 
@@ -323,7 +338,7 @@ export function createLanguageHandlers(deps: LanguageDeps): LanguageHandlers {
     },
 
     async 'lm:next'({ runId, text, topK, temperature, surprise }) {
-      requireRun(runId);
+      requireReadable(runId);
       refuseWhileBusy();
       const answer = await host.run('lm-next', { runId, text, topK, temperature, surprise }).result;
       return {
@@ -335,14 +350,14 @@ export function createLanguageHandlers(deps: LanguageDeps): LanguageHandlers {
     },
 
     async 'lm:surprise'({ runId, text }) {
-      requireRun(runId);
+      requireReadable(runId);
       refuseWhileBusy();
       const answer = await host.run('lm-surprise', { runId, text }).result;
       return { text, tokens: answer.tokens.map(readToken), engineMs: answer.engineMs };
     },
 
     async 'lm:generate'({ runId, text, words, temperature, topK, seed }) {
-      requireRun(runId);
+      requireReadable(runId);
       refuseWhileBusy();
       const generated = await host.run('lm-generate', {
         runId,

@@ -9,6 +9,8 @@ import { openLanguageProject, saveLanguageProject } from '../engine/language/lan
 import type { LanguageSettings } from '../engine/language/language-settings';
 import type { GeneratedText, NextWord, TokenSurprise } from '../engine/language/next-word';
 import { trainLanguageModel } from '../engine/language/train-language-model';
+import { kneserNeyPerplexity, trainKneserNey } from '../engine/language/kneser-ney';
+import { createNgramPredictor } from '../engine/language/ngram-predictor';
 import { disposeModel } from '../engine/model/dispose-model';
 import type { ModelSpec } from '../engine/model/model-spec';
 import type { TrainOutcome, TrainProgress } from '../engine/train/train-progress';
@@ -18,11 +20,15 @@ import type { JobHandler } from './worker-jobs';
 export interface CorpusJob {
   text: string;
   options: CorpusOptions;
+  /** Keep the text's Kneser–Ney trigram under this id, to answer next-word questions at once. */
+  keepNgramAs?: string;
 }
 export interface CorpusJobResult {
   tokens: { train: number; val: number };
   vocabSize: number;
   unkRate: number;
+  /** The trigram's perplexity on the held-out tokens (when it was kept). */
+  ngramPerplexity: number | null;
 }
 
 export interface LanguageTrainJob {
@@ -124,12 +130,29 @@ const tokenCounts = (ids: Int32Array, valStart: number) => ({
 });
 
 export const LANGUAGE_JOB_HANDLERS: { [K in keyof LanguageJobTypes]: JobHandler<K> } = {
-  async 'lm-corpus'(request) {
+  async 'lm-corpus'(request, { session }) {
     const corpus = prepareCorpus(request.text, request.options);
+    let ngramPerplexity: number | null = null;
+    if (request.keepNgramAs !== undefined) {
+      const model = trainKneserNey(
+        corpus.ids.subarray(0, corpus.valStart),
+        corpus.vocabulary.words.length,
+      );
+      ngramPerplexity = kneserNeyPerplexity(model, corpus.ids, corpus.valStart);
+      const { keepCase, locale } = request.options;
+      session.language.keepNgram(
+        request.keepNgramAs,
+        createNgramPredictor(model, corpus.vocabulary, {
+          ...(keepCase === undefined ? {} : { keepCase }),
+          ...(locale === undefined ? {} : { locale }),
+        }),
+      );
+    }
     return {
       tokens: tokenCounts(corpus.ids, corpus.valStart),
       vocabSize: corpus.vocabulary.words.length,
       unkRate: corpus.unkRate,
+      ngramPerplexity,
     };
   },
 

@@ -28,8 +28,20 @@ interface Entry extends KeptLanguageModel {
  */
 export class LanguageModelStore {
   private readonly entries = new Map<string, Entry>();
+  /** Kneser–Ney trigrams of opened texts (plain arrays, a few MB each), by their own ids. */
+  private readonly ngrams = new Map<string, NextWordPredictor>();
 
   constructor(private readonly capacity = 4) {}
+
+  keepNgram(id: string, predictor: NextWordPredictor): void {
+    this.ngrams.delete(id);
+    this.ngrams.set(id, predictor);
+    while (this.ngrams.size > this.capacity) {
+      const oldest = this.ngrams.keys().next().value;
+      if (oldest === undefined) break;
+      this.ngrams.delete(oldest);
+    }
+  }
 
   keep(runId: string, kept: KeptLanguageModel): void {
     this.discard(runId);
@@ -45,7 +57,10 @@ export class LanguageModelStore {
     return this.require(runId);
   }
 
+  /** A trained network's predictor, or an opened text's trigram (see keepNgram). */
   predictor(runId: string): NextWordPredictor {
+    const ngram = this.ngrams.get(runId);
+    if (ngram !== undefined) return ngram;
     const entry = this.require(runId);
     entry.predictor ??= createNextWordPredictor(languageModelHandle(entry));
     return entry.predictor;

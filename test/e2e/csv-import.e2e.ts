@@ -1,37 +1,17 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  chartSurfaceSize,
-  openApp,
-  openTab,
-  parseCount,
-  squash,
-  waitForText,
-  type OpenedApp,
-} from './app-page';
-import { ROOT, launchBrowser, screenshot, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chartSurfaceSize, openTab, parseCount, squash, waitForText } from './app-page';
+import { useOpenedApp } from './app-suite';
+import { ROOT, screenshot } from './harness';
 
 const SEATTLE = join(ROOT, 'resources/samples/seattle-weather.csv');
 
 /** A real CSV from disk through the file input, the wizard's choices, and the imported dataset. */
 describe('importing seattle-weather.csv through the wizard', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let opened: OpenedApp;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    opened = await openApp(browser, app);
-  });
-  afterAll(async () => {
-    await opened?.context.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  const opened = useOpenedApp();
 
   it('previews the file: the first rows, the detected format and a role per column', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await openTab(page, 'Data');
     await page.getByTestId('csv-input').setInputFiles(SEATTLE);
 
@@ -80,7 +60,7 @@ describe('importing seattle-weather.csv through the wizard', () => {
   });
 
   it('takes temp_max as the target and date as the date, then imports', async () => {
-    const { page } = opened;
+    const { page } = opened();
     const wizard = page.getByTestId('import-wizard');
     const role = (column: string) => wizard.getByLabel(`Role of ${column}`, { exact: true });
 
@@ -104,7 +84,7 @@ describe('importing seattle-weather.csv through the wizard', () => {
   });
 
   it('shows the dataset: 1461 daily rows of temp_max with a preview chart', async () => {
-    const { page, errors } = opened;
+    const { page, errors } = opened();
     const panel = page.getByTestId('dataset-panel');
     expect(squash(await panel.getByRole('heading', { level: 2 }).textContent())).toBe(
       'seattle-weather.csv',

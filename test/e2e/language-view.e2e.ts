@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { RUN_TIMEOUT_MS, openApp, type OpenedApp, type PageGlobals } from './app-page';
+import { RUN_TIMEOUT_MS, openApp, squash, type OpenedApp, type PageGlobals } from './app-page';
 import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
 
 /** A small text with a pattern a tiny model picks up in seconds: ~2 000 tokens, ~30 words. */
@@ -76,6 +76,17 @@ describe('the Language view', () => {
     await summary.waitFor();
     expect(await page.getByRole('button', { name: /tiny-story\.txt/ }).count()).toBe(1);
     expect(await page.getByRole('checkbox', { name: 'Bidirectional' }).isDisabled()).toBe(true);
+
+    // Before any training the text's Kneser–Ney trigram answers the bars, and says so.
+    await page.getByTestId('lm-reader').waitFor();
+    expect(squash(await page.getByTestId('lm-reader').textContent())).toMatch(
+      /^Kneser–Ney trigram · perplexity [\d.]+$/,
+    );
+    await page.getByLabel('Type a sentence').fill('the cat');
+    await barsFor(page, 'the cat');
+    expect(await page.getByTestId('lm-bars').getAttribute('data-words')).toMatch(/\S/);
+    await screenshot(page, 'language-ngram-before-training');
+    await page.getByLabel('Type a sentence').fill('');
 
     await page.getByLabel('Units of layer 1').fill('24');
     await page.getByLabel('Embedding size').fill('16');

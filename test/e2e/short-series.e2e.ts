@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { openApp, openTab, squash, type OpenedApp } from './app-page';
-import { ROOT, launchBrowser, screenshot, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openTab, squash } from './app-page';
+import { useOpenedApp } from './app-suite';
+import { ROOT, screenshot } from './harness';
 
 const DEATHS = join(ROOT, 'test/fixtures/timeseries/us-accidental-deaths.csv');
 
@@ -12,22 +12,10 @@ const DEATHS = join(ROOT, 'test/fixtures/timeseries/us-accidental-deaths.csv');
  * coverage; AutoARIMA and the model beside it.
  */
 describe('a short monthly series, trained with the defaults', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let opened: OpenedApp;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    opened = await openApp(browser, app);
-  });
-  afterAll(async () => {
-    await opened?.context.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  const opened = useOpenedApp();
 
   it('imports, trains and shows a forecast with no infinite band and the reason', async () => {
-    const { page, errors } = opened;
+    const { page, errors } = opened();
     await openTab(page, 'Data');
     await page.getByTestId('csv-input').setInputFiles(DEATHS);
     const wizard = page.getByTestId('import-wizard');

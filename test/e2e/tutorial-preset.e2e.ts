@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   RUN_TIMEOUT_MS,
   chartSurfaceSize,
-  openApp,
   openTab,
   parseCount,
   parseMetric,
@@ -11,31 +9,19 @@ import {
   squash,
   waitForAttribute,
   waitForText,
-  type OpenedApp,
 } from './app-page';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
+import { useOpenedApp } from './app-suite';
+import { screenshot } from './harness';
 
 /**
  * The tutorial's sine experiment as a new user does it: the preset, a short budget, a run, and
  * its forecast against the baselines.
  */
 describe('the "Tutorial: sine wave" preset, trained to a forecast', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let opened: OpenedApp;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    opened = await openApp(browser, app);
-  });
-  afterAll(async () => {
-    await opened?.context.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  const opened = useOpenedApp();
 
   it('loads the preset: 11,191 parameters with each layer’s formula', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await openTab(page, 'Designer');
     await page
       .getByRole('group', { name: 'Presets' })
@@ -80,7 +66,7 @@ describe('the "Tutorial: sine wave" preset, trained to a forecast', () => {
   });
 
   it('switches to the Quick budget of 300 steps from the form', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await page
       .getByRole('group', { name: 'Step presets' })
       .getByRole('button', { name: 'Quick' })
@@ -93,7 +79,7 @@ describe('the "Tutorial: sine wave" preset, trained to a forecast', () => {
   });
 
   it('trains on the sine sample with a moving progress bar and the WebAssembly badge', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await openTab(page, 'Train');
     const progress = page.getByTestId('train-progress');
     expect(squash(await progress.getByTestId('backend-badge').textContent())).toBe('WebAssembly');
@@ -126,7 +112,7 @@ describe('the "Tutorial: sine wave" preset, trained to a forecast', () => {
   });
 
   it('shows the forecast: a drawn chart, the model’s RMSE and the baselines', async () => {
-    const { page, errors } = opened;
+    const { page, errors } = opened();
     await page.getByRole('button', { name: /See the forecast/ }).click();
     await page.getByRole('tab', { name: 'Forecast', selected: true }).waitFor();
 

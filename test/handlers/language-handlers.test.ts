@@ -285,4 +285,51 @@ describe('the language model through the handlers and the worker', () => {
     });
     expect(binary.ok === false && binary.error.message).toMatch(/binary/);
   });
+
+  it('answers next-word bars from the text’s Kneser–Ney trigram before any training', async () => {
+    const moby = await app.call<CorpusSummaryValue>('lm:corpus', {
+      source: { sample: 'moby-dick' },
+      options: { minCount: 2, maxVocab: 10_000, keepCase: false },
+    });
+    // The same trigram and perplexity the lm command reports as its baseline (README: 189.4).
+    expect(moby.ngram!.perplexity).toBeCloseTo(189.4, 0);
+    const next = await app.call<NextWordsValue>('lm:next', {
+      runId: moby.ngram!.runId,
+      text: 'Call me',
+      topK: 5,
+      temperature: 1,
+      surprise: true,
+    });
+    // "call me ishmael" is in the book once: a trigram discounts it below what follows "me".
+    expect(next.words.map((w) => w.word)).toEqual([',', '.', 'a', 'to', 'an']);
+    expect(next.words[0]!.p).toBeGreaterThan(0.05);
+    for (let i = 1; i < next.words.length; i++) {
+      expect(next.words[i]!.p).toBeLessThanOrEqual(next.words[i - 1]!.p);
+    }
+    expect(next.tokens.map((t) => t.token)).toEqual(['call', 'me']);
+    // Temperature sharpens the same distribution: the top word only gains.
+    const cold = await app.call<NextWordsValue>('lm:next', {
+      runId: moby.ngram!.runId,
+      text: 'Call me',
+      topK: 1,
+      temperature: 0.5,
+      surprise: false,
+    });
+    expect(cold.words[0]!.word).toBe(next.words[0]!.word);
+    expect(cold.words[0]!.p).toBeGreaterThan(next.words[0]!.p);
+    const generated = await app.call<{ tokens: string[] }>('lm:generate', {
+      runId: moby.ngram!.runId,
+      text: 'the white',
+      words: 5,
+      temperature: 1,
+      seed: 3,
+    });
+    expect(generated.tokens).toHaveLength(5);
+    // A trigram is no project to save.
+    const save = await dispatch(app.handlers, 'lm:save', {
+      runId: moby.ngram!.runId,
+      path: join(dir, 'ngram-project'),
+    });
+    expect(save.ok).toBe(false);
+  });
 });

@@ -77,6 +77,20 @@ export interface NextWordPredictor {
 }
 
 /**
+ * What a predictor needs from a language model, whatever it is (a network, the n-gram): its
+ * vocabulary and tokeniser, and two questions about id sequences that start with the sentence
+ * boundary (see sentenceStartId).
+ */
+export interface PredictionSource {
+  vocabulary: Vocabulary;
+  tokenize: TokenizeOptions;
+  /** P(next id | context) over the whole vocabulary after temperature, summing to 1. */
+  probabilitiesAfter(context: readonly number[], temperature: number): Float32Array;
+  /** ln P(sequence[i + 1] | sequence[0 … i]) for every i (temperature 1). */
+  logProbabilities(sequence: readonly number[]): Float32Array;
+}
+
+/**
  * Reading text with a trained model. The context always starts with the sentence boundary (".",
  * or the most frequent of "。 ! ?" when the vocabulary has no "."): the training stream has no
  * start symbol, and after a boundary is where a text's first word comes from, so an empty text
@@ -108,10 +122,32 @@ export function createNextWordPredictor(handle: LanguageModelHandle): NextWordPr
     inputs: model.inputs,
     outputs: output.input as tf.SymbolicTensor,
   });
+  return predictorFrom({
+    vocabulary,
+    tokenize: handle.tokenize,
+    probabilitiesAfter(sequence, temperature) {
+      const context = sequence.slice(-handle.contextTokens);
+      return tf.tidy(() => {
+        const input = tf.tensor2d(context, [1, context.length], 'int32');
+        const hidden = hiddenModel.apply(input, { training: false }) as tf.Tensor3D;
+        const last = tf.reshape(tf.slice(hidden, [0, context.length - 1, 0], [1, 1, -1]), [1, -1]);
+        const [kernel, bias] = output.getWeights();
+        const logits = tf.add(tf.matMul(last, kernel!), bias!);
+        return tf.softmax(tf.div(logits, temperature)).dataSync() as Float32Array;
+      });
+    },
+    logProbabilities: (sequence) => targetLogProbabilities(model, sequence, handle.contextTokens),
+  });
+}
+
+/** Next words, generation and surprise over any prediction source (network or n-gram). */
+export function predictorFrom(source: PredictionSource): NextWordPredictor {
+  const { vocabulary } = source;
+  const vocabSize = vocabulary.words.length;
   const startId = sentenceStartId(vocabulary);
 
   const read = (text: string): { ids: number[]; tokens: ReadToken[] } => {
-    const tokens = tokenizeSpans(text, handle.tokenize).map((span) => {
+    const tokens = tokenizeSpans(text, source.tokenize).map((span) => {
       const id = vocabulary.ids.get(span.token);
       return { ...span, known: id !== undefined, id: id ?? UNKNOWN_ID };
     });
@@ -122,17 +158,8 @@ export function createNextWordPredictor(handle: LanguageModelHandle): NextWordPr
   };
 
   /** Next-word probabilities after the ids (the start id is prepended here). */
-  const probabilitiesAfter = (ids: readonly number[], temperature: number): Float32Array => {
-    const context = [startId, ...ids].slice(-handle.contextTokens);
-    return tf.tidy(() => {
-      const input = tf.tensor2d(context, [1, context.length], 'int32');
-      const hidden = hiddenModel.apply(input, { training: false }) as tf.Tensor3D;
-      const last = tf.reshape(tf.slice(hidden, [0, context.length - 1, 0], [1, 1, -1]), [1, -1]);
-      const [kernel, bias] = output.getWeights();
-      const logits = tf.add(tf.matMul(last, kernel!), bias!);
-      return tf.softmax(tf.div(logits, temperature)).dataSync() as Float32Array;
-    });
-  };
+  const probabilitiesAfter = (ids: readonly number[], temperature: number): Float32Array =>
+    source.probabilitiesAfter([startId, ...ids], temperature);
 
   return {
     probabilities(text, temperature = 1) {
@@ -176,7 +203,7 @@ export function createNextWordPredictor(handle: LanguageModelHandle): NextWordPr
     surprise(text) {
       const { ids, tokens } = read(text);
       if (ids.length === 0) return [];
-      const logProbs = targetLogProbabilities(model, [startId, ...ids], handle.contextTokens);
+      const logProbs = source.logProbabilities([startId, ...ids]);
       return tokens.map((token, i) => ({
         ...token,
         p: Math.exp(logProbs[i]!),

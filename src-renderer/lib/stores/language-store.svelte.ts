@@ -94,8 +94,16 @@ export class LanguageStore {
       this.phase === 'running' ||
       this.phase === 'stopping',
   );
-  /** A model to read with: trained here or opened, and nothing training now. */
-  readonly canRead: boolean = $derived(this.run !== null && !this.isTraining);
+  /**
+   * What answers the next-word questions: the trained (or opened) network, else the loaded text's
+   * Kneser–Ney trigram, so a text is useful the moment it is opened.
+   */
+  readonly readerId: string | null = $derived(this.run?.runId ?? this.corpus?.ngram?.runId ?? null);
+  readonly readingWith: 'network' | 'ngram' | null = $derived(
+    this.run !== null ? 'network' : this.corpus?.ngram ? 'ngram' : null,
+  );
+  /** A model to read with, and nothing training now. */
+  readonly canRead: boolean = $derived(this.readerId !== null && !this.isTraining);
 
   readonly #api: Api;
   readonly #storage: Storage | null;
@@ -126,7 +134,7 @@ export class LanguageStore {
       fetch: ({ runId, text, topK, temperature }) =>
         this.#api.call('lm:next', { runId, text, topK, temperature, surprise: false }),
       apply: (result, question) => {
-        if (question.runId !== this.run?.runId) return;
+        if (question.runId !== this.readerId) return;
         if (result.ok) {
           this.answer = result.value;
           this.answerError = null;
@@ -141,7 +149,7 @@ export class LanguageStore {
       ...(timers ? { timers } : {}),
       fetch: ({ runId, text }) => this.#api.call('lm:surprise', { runId, text }),
       apply: (result, question) => {
-        if (question.runId !== this.run?.runId) return;
+        if (question.runId !== this.readerId) return;
         if (result.ok) this.reading = result.value;
         else this.answerError = result.error;
       },
@@ -202,6 +210,8 @@ export class LanguageStore {
       return false;
     }
     this.corpus = result.value;
+    // Without a network yet, the text's trigram answers at once.
+    if (this.run === null) this.#askAll();
     return true;
   }
 
@@ -312,11 +322,11 @@ export class LanguageStore {
 
   /** Continues the text with `generateWords` sampled words (a new seed each time). */
   async generate(): Promise<void> {
-    const run = this.run;
-    if (run === null || !this.canRead || this.generating) return;
+    const runId = this.readerId;
+    if (runId === null || !this.canRead || this.generating) return;
     this.generating = true;
     const result = await this.#api.call('lm:generate', {
-      runId: run.runId,
+      runId,
       text: this.text,
       words: this.generateWords,
       temperature: this.temperature,
@@ -366,10 +376,10 @@ export class LanguageStore {
   }
 
   #question(): Question | null {
-    const run = this.run;
-    if (run === null || !this.canRead) return null;
+    const runId = this.readerId;
+    if (runId === null || !this.canRead) return null;
     return {
-      runId: run.runId,
+      runId,
       text: this.text,
       topK: this.topK,
       temperature: this.temperature,

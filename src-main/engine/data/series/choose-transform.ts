@@ -1,6 +1,7 @@
 import { EngineError } from '../../util/engine-error';
 import { autoArima } from '../../forecast/classical/auto-arima';
-import { arimaLabel, arimaOneStep } from '../../forecast/classical/arima-model';
+import { arimaLabel } from '../../forecast/classical/arima-model';
+import { arimaOneStep } from '../../forecast/classical/arima-path';
 import type { ArimaModels } from './prepare-series';
 import {
   resolveTransform,

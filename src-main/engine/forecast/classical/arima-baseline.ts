@@ -1,11 +1,6 @@
 import { autoArima } from './auto-arima';
-import {
-  arimaForecast,
-  arimaLabel,
-  arimaOneStep,
-  type ArimaFit,
-  type ArimaOrder,
-} from './arima-model';
+import { arimaForecast, arimaLabel, type ArimaFit, type ArimaOrder } from './arima-model';
+import { arimaOneStep } from './arima-path';
 
 /**
  * AutoARIMA as a baseline beside the network, scored as R's `stat-anchors.R` scores it: the model

@@ -302,27 +302,6 @@ export function fitArima(values: ArrayLike<number>, order: ArimaOrder): ArimaFit
 }
 
 /**
- * One-step-ahead forecasts with the fitted coefficients held fixed (no re-estimation), for rows
- * `from` .. n − 1 of `values` (the whole series, finite): ŷ[t] uses every actual value before t,
- * as R's `fitted(Arima(full, model = fit))` does. Returns n − from values.
- */
-export function arimaOneStep(fit: ArimaFit, values: ArrayLike<number>, from: number): Float64Array {
-  const { order } = fit;
-  const poly = differencePolynomial(order.d, order.D, order.season);
-  const start = poly.length - 1;
-  const w = differenceSeries(values, poly);
-  const { ar, ma } = termsOf(fit, order.season);
-  const e = new Float64Array(values.length);
-  residuals(w, start, fit.mean, ar, ma, e);
-  const out = new Float64Array(values.length - from);
-  for (let t = from; t < values.length; t++) {
-    // Rows before the first difference have no forecast: persistence stands in for them.
-    out[t - from] = t >= start ? values[t]! - e[t]! : t > 0 ? values[t - 1]! : values[0]!;
-  }
-  return out;
-}
-
-/**
  * Closed-loop forecast of `steps` rows after `history` (finite, original units): future residuals
  * are zero and each forecast is fed back as if observed.
  */

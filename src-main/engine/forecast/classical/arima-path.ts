@@ -60,3 +60,18 @@ export function makeArimaBase(fit: ArimaFit, values: ArrayLike<number>): ArimaBa
   };
   return { oneStep, firstRow: start, next };
 }
+
+/**
+ * One-step-ahead forecasts with the fitted coefficients held fixed (no re-estimation), for rows
+ * `from` .. n − 1 of `values` (the whole series, finite): ŷ[t] uses every actual value before t,
+ * as R's `fitted(Arima(full, model = fit))` does. Returns n − from values; rows before the first
+ * difference have no forecast, and persistence stands in for them.
+ */
+export function arimaOneStep(fit: ArimaFit, values: ArrayLike<number>, from: number): Float64Array {
+  const { oneStep, firstRow } = makeArimaBase(fit, values);
+  const out = new Float64Array(values.length - from);
+  for (let t = from; t < values.length; t++) {
+    out[t - from] = t >= firstRow ? oneStep[t]! : t > 0 ? values[t - 1]! : values[0]!;
+  }
+  return out;
+}

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   arimaForecast,
   arimaLabel,
-  arimaOneStep,
   differencePolynomial,
   fitArima,
   isStable,
   type ArimaOrder,
 } from '../../../../src-main/engine/forecast/classical/arima-model';
+import { arimaOneStep } from '../../../../src-main/engine/forecast/classical/arima-path';
 import {
   countDifferences,
   countSeasonalDifferences,

@@ -2,10 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCsvFile, toTimeSeries } from '../../../../src-main/engine/data/csv';
 import { autoArima } from '../../../../src-main/engine/forecast/classical/auto-arima';
-import {
-  arimaLabel,
-  arimaOneStep,
-} from '../../../../src-main/engine/forecast/classical/arima-model';
+import { arimaLabel } from '../../../../src-main/engine/forecast/classical/arima-model';
+import { arimaOneStep } from '../../../../src-main/engine/forecast/classical/arima-path';
 
 /**
  * Our AutoARIMA against R's `forecast::auto.arima` on real series, scored as `stat-anchors.R`
