@@ -8,6 +8,7 @@ export const frequencySchema = z.object({
     'minute',
     'hour',
     'day',
+    'businessDay',
     'week',
     'month',
     'quarter',

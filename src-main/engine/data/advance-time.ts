@@ -1,5 +1,5 @@
 import type { Frequency } from './time-series';
-import { addMonths, isMonthEnd } from './csv/calendar';
+import { addBusinessDays, addMonths, isMonthEnd } from './csv/calendar';
 import { stepMonths, stepMs } from './csv/frequency-units';
 
 /**
@@ -13,7 +13,12 @@ export function timesFrom(start: number, frequency: Frequency, count: number): F
   const ms = stepMs(frequency) ?? 0;
   const monthEnd = isMonthEnd(start);
   for (let i = 0; i < count; i++) {
-    out[i] = months !== null ? addMonths(start, i * months, monthEnd) : start + i * ms;
+    out[i] =
+      frequency.unit === 'businessDay'
+        ? addBusinessDays(start, i * frequency.step)
+        : months !== null
+          ? addMonths(start, i * months, monthEnd)
+          : start + i * ms;
   }
   return out;
 }

@@ -2,8 +2,18 @@
  * A regular time series ready for modelling: one target column plus optional feature columns, all
  * of the same length, with no missing values left (they are filled or dropped on import).
  */
+/** `businessDay`: one row per weekday, Monday to Friday (trading days); weekends are no gap. */
 export type FrequencyUnit =
-  'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+  | 'millisecond'
+  | 'second'
+  | 'minute'
+  | 'hour'
+  | 'day'
+  | 'businessDay'
+  | 'week'
+  | 'month'
+  | 'quarter'
+  | 'year';
 
 export interface Frequency {
   unit: FrequencyUnit;

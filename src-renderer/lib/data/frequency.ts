@@ -7,6 +7,7 @@ export const FREQUENCY_UNITS: readonly FrequencyUnit[] = [
   'minute',
   'hour',
   'day',
+  'businessDay',
   'week',
   'month',
   'quarter',

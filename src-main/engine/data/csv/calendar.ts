@@ -74,3 +74,40 @@ export function utcTime(
   const time = Date.UTC(year, month, day, hours, minutes, seconds, ms);
   return year >= 0 && year < 100 ? new Date(time).setUTCFullYear(year) : time;
 }
+
+/** Monday to Friday (UTC). */
+export function isWeekday(time: number): boolean {
+  const day = new Date(time).getUTCDay();
+  return day >= 1 && day <= 5;
+}
+
+/**
+ * `count` weekdays after `time` (negative: before), keeping the time of day; a weekend start
+ * counts from the Friday before. Whole weeks are 7 days, the rest steps over Saturday and Sunday.
+ */
+export function addBusinessDays(time: number, count: number): number {
+  let t = time;
+  while (!isWeekday(t)) t -= MS_PER_DAY;
+  const weeks = Math.trunc(count / 5);
+  t += weeks * 7 * MS_PER_DAY;
+  let rest = count - weeks * 5;
+  const direction = Math.sign(rest);
+  while (rest !== 0) {
+    t += direction * MS_PER_DAY;
+    if (isWeekday(t)) rest -= direction;
+  }
+  return t;
+}
+
+/** Weekdays from `from` to `to` (`to` − `from` in business days; both weekdays). */
+export function businessDaysBetween(from: number, to: number): number {
+  const days = Math.round((to - from) / MS_PER_DAY);
+  const weeks = Math.floor(days / 7);
+  let count = weeks * 5;
+  let t = from + weeks * 7 * MS_PER_DAY;
+  while (t < to - MS_PER_DAY / 2) {
+    t += MS_PER_DAY;
+    if (isWeekday(t)) count++;
+  }
+  return count;
+}

@@ -15,7 +15,8 @@ const MONTHS_PER_UNIT: Partial<Record<FrequencyUnit, number>> = { month: 1, quar
 
 /**
  * The season is the next natural cycle up, counted in rows: seconds -> a minute (60), minutes -> an
- * hour (60), hours -> a day (24), days -> a week (7), weeks -> a year (52), months -> a year (12),
+ * hour (60), hours -> a day (24), days -> a week (7), business days -> a week (5), weeks -> a year
+ * (52), months -> a year (12),
  * quarters -> a year (4); years and milliseconds have none. With a step the count is divided by it
  * (15-minute data: 4 per hour) and is null unless it is a whole number of at least 2 rows; where
  * that leaves sub-daily data fewer than 4 rows, the day is the season (see MIN_SEASON_ROWS).
@@ -26,6 +27,7 @@ const CYCLE_ROWS: Record<FrequencyUnit, number | null> = {
   minute: 60,
   hour: 24,
   day: 7,
+  businessDay: 5,
   week: 52,
   month: 12,
   quarter: 4,
@@ -38,6 +40,7 @@ const SINGLE_STEP_LABELS: Record<FrequencyUnit, string> = {
   minute: 'every minute',
   hour: 'hourly',
   day: 'daily',
+  businessDay: 'business days (Mon–Fri)',
   week: 'weekly',
   month: 'monthly',
   quarter: 'quarterly',

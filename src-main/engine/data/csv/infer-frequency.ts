@@ -1,5 +1,5 @@
 import type { Frequency } from '../time-series';
-import { MS_PER_DAY, isMonthEnd, monthIndex, timeOfDay } from './calendar';
+import { MS_PER_DAY, isMonthEnd, isWeekday, monthIndex, timeOfDay } from './calendar';
 import { FIXED_UNITS, makeFrequency } from './frequency-units';
 
 /** Spacings this long or longer may be calendar months (February has 28 days, less a little). */
@@ -61,6 +61,26 @@ function fixedFrequency(medianMs: number): Frequency {
   return makeFrequency('millisecond', Math.max(1, Math.round(medianMs)));
 }
 
+/** Share of rows that must fall on weekdays for daily data to be business days. */
+const WEEKDAY_SHARE = 0.98;
+
+/**
+ * Daily rows that skip weekends (trading days): nearly all rows on weekdays and at least one
+ * Friday-to-Monday step per two weeks of data. A daily series with a few weekend gaps stays daily.
+ */
+function isBusinessDays(sorted: Float64Array): boolean {
+  if (sorted.length < 10) return false;
+  let weekdays = 0;
+  let fridayToMonday = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (isWeekday(sorted[i]!)) weekdays++;
+    if (i > 0 && sorted[i]! - sorted[i - 1]! === 3 * MS_PER_DAY) {
+      if (new Date(sorted[i]!).getUTCDay() === 1) fridayToMonday++;
+    }
+  }
+  return weekdays >= WEEKDAY_SHARE * sorted.length && fridayToMonday >= sorted.length / 10;
+}
+
 /**
  * The frequency of a series from its row times (ms since epoch, any order, NaN ignored): the median
  * spacing, so a few gaps or duplicates do not change it. Months, quarters and years are recognised
@@ -77,6 +97,7 @@ export function inferFrequency(times: ArrayLike<number>): Frequency | null {
   }
   if (count === 0) return null;
   const median = lowerMedian(spacings.subarray(0, count));
+  if (median === MS_PER_DAY && isBusinessDays(sorted)) return makeFrequency('businessDay', 1);
   if (median >= MIN_MONTH_MS) {
     const calendar = calendarFrequency(sorted);
     if (calendar !== null) return calendar;

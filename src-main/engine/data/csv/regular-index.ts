@@ -1,5 +1,14 @@
 import type { Frequency } from '../time-series';
-import { addMonths, formatTime, isMonthEnd, monthIndex } from './calendar';
+import {
+  addBusinessDays,
+  addMonths,
+  businessDaysBetween,
+  formatTime,
+  isMonthEnd,
+  isWeekday,
+  monthIndex,
+  timeOfDay,
+} from './calendar';
 import { stepMonths, stepMs } from './frequency-units';
 
 /** The complete grid of times from the first row to the last at a frequency. */
@@ -43,9 +52,22 @@ function calendarGrid(first: number, last: number, months: number, monthEnd: boo
   };
 }
 
+/** Every weekday from the first row to the last: weekends are not part of the grid. */
+function businessDayGrid(first: number, last: number): Grid {
+  return {
+    length: businessDaysBetween(first, last) + 1,
+    timeAt: (position) => addBusinessDays(first, position),
+    positionOf: (time) => {
+      if (!isWeekday(time) || timeOfDay(time) !== timeOfDay(first)) return -1;
+      return businessDaysBetween(first, time);
+    },
+  };
+}
+
 function gridFor(times: Float64Array, frequency: Frequency): Grid {
   const first = times[0] ?? 0;
   const last = times[times.length - 1] ?? first;
+  if (frequency.unit === 'businessDay') return businessDayGrid(first, last);
   const months = stepMonths(frequency);
   if (months !== null) return calendarGrid(first, last, months, times.every(isMonthEnd));
   return fixedGrid(first, last, stepMs(frequency) ?? 1);
