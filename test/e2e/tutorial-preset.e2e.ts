@@ -88,6 +88,17 @@ describe('the "Tutorial: sine wave" preset, trained to a forecast', () => {
     const progressSeen = await recordTrainingProgress(page);
     await page.getByRole('button', { name: 'Start training' }).click();
     await page.getByRole('button', { name: 'Stop' }).waitFor({ timeout: 15_000 });
+    // Start gave way to Stop, and the keyboard focus went with it (not back to <body>).
+    const focused = () =>
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { activeElement: { textContent: string | null } | null };
+            }
+          ).document.activeElement?.textContent?.trim() ?? '',
+      );
+    expect(await focused()).toBe('Stop');
     const bar = page.getByRole('progressbar', { name: 'Training progress' });
     // The first live update, caught on screen while the run goes on.
     await waitForAttribute(bar, 'aria-valuenow', (value) => Number(value) > 0, RUN_TIMEOUT_MS);
