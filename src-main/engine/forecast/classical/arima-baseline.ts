@@ -1,6 +1,6 @@
 import { autoArima } from './auto-arima';
-import { arimaForecast, arimaLabel, type ArimaFit, type ArimaOrder } from './arima-model';
-import { arimaOneStep } from './arima-path';
+import { arimaLabel, type ArimaFit, type ArimaOrder } from './arima-model';
+import { arimaForecast, arimaOneStep } from './arima-path';
 
 /**
  * AutoARIMA as a baseline beside the network, scored as R's `stat-anchors.R` scores it: the model

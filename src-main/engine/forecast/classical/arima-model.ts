@@ -154,15 +154,13 @@ const ROOT_MARGIN = 1.01;
 
 function maRootsClearOfUnitCircle(c: Coefficients, season: number): boolean {
   const { ma } = termsOf(c, season);
-  const dense = (terms: LagTerms, sign: 1 | -1): number[] => {
-    const degree = terms.lags.length === 0 ? 0 : terms.lags[terms.lags.length - 1]!;
-    const out = new Array<number>(degree).fill(0);
-    terms.lags.forEach((lag, i) => {
-      out[lag - 1] = sign * terms.coefs[i]! * Math.pow(ROOT_MARGIN, lag);
-    });
-    return out;
-  };
-  return isStable(dense(ma, -1));
+  // 1 + Σ mₖzᵏ as 1 − Σ aₖzᵏ with aₖ = −mₖ, each scaled by the margin to the power of its lag.
+  const degree = ma.lags.length === 0 ? 0 : ma.lags[ma.lags.length - 1]!;
+  const scaled = new Array<number>(degree).fill(0);
+  ma.lags.forEach((lag, i) => {
+    scaled[lag - 1] = -ma.coefs[i]! * Math.pow(ROOT_MARGIN, lag);
+  });
+  return isStable(scaled);
 }
 
 export interface Coefficients {
@@ -299,44 +297,4 @@ export function fitArima(values: ArrayLike<number>, order: ArimaOrder): ArimaFit
     aicc,
     rows,
   };
-}
-
-/**
- * Closed-loop forecast of `steps` rows after `history` (finite, original units): future residuals
- * are zero and each forecast is fed back as if observed.
- */
-export function arimaForecast(
-  fit: ArimaFit,
-  history: ArrayLike<number>,
-  steps: number,
-): Float64Array {
-  const { order } = fit;
-  const poly = differencePolynomial(order.d, order.D, order.season);
-  const start = poly.length - 1;
-  const n = history.length;
-  const y = new Float64Array(n + steps);
-  y.set(Array.from(history));
-  const w = differenceSeries(y.subarray(0, n), poly);
-  const wAll = new Float64Array(n + steps);
-  wAll.set(w);
-  const { ar, ma } = termsOf(fit, order.season);
-  const e = new Float64Array(n + steps);
-  residuals(w, start, fit.mean, ar, ma, e);
-  for (let t = n; t < n + steps; t++) {
-    let predicted = fit.mean;
-    for (let k = 0; k < ar.lags.length; k++) {
-      const s = t - ar.lags[k]!;
-      if (s >= start) predicted += ar.coefs[k]! * (wAll[s]! - fit.mean);
-    }
-    for (let k = 0; k < ma.lags.length; k++) {
-      const s = t - ma.lags[k]!;
-      if (s >= start) predicted += ma.coefs[k]! * e[s]!;
-    }
-    wAll[t] = predicted;
-    // y[t] = w[t] − Σ_{k≥1} c_k y[t − k]
-    let level = predicted;
-    for (let k = 1; k < poly.length; k++) if (poly[k] !== 0) level -= poly[k]! * y[t - k]!;
-    y[t] = level;
-  }
-  return y.slice(n);
 }

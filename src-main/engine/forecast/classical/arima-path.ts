@@ -35,6 +35,8 @@ export function makeArimaBase(fit: ArimaFit, values: ArrayLike<number>): ArimaBa
   residuals(w, start, fit.mean, ar, ma, e);
   const oneStep = new Float64Array(values.length).fill(Number.NaN);
   for (let t = start; t < values.length; t++) oneStep[t] = values[t]! - e[t]!;
+  // The differencing polynomial's nonzero lags: (1 − B)(1 − B¹²) has 4 of its 14 coefficients.
+  const polyLags = Array.from(poly.keys()).filter((k) => poly[k] !== 0);
 
   const next = (origin: number, path: ArrayLike<number>, pathBase: ArrayLike<number>): number => {
     const t = origin + path.length;
@@ -43,7 +45,7 @@ export function makeArimaBase(fit: ArimaFit, values: ArrayLike<number>): ArimaBa
       s < origin ? e[s]! : path[s - origin]! - pathBase[s - origin]!;
     const differenced = (s: number): number => {
       let sum = 0;
-      for (let k = 0; k < poly.length; k++) if (poly[k] !== 0) sum += poly[k]! * level(s - k);
+      for (const k of polyLags) sum += poly[k]! * level(s - k);
       return sum;
     };
     let predicted = fit.mean;
@@ -55,7 +57,7 @@ export function makeArimaBase(fit: ArimaFit, values: ArrayLike<number>): ArimaBa
       const s = t - ma.lags[k]!;
       if (s >= start) predicted += ma.coefs[k]! * residual(s);
     }
-    for (let k = 1; k < poly.length; k++) if (poly[k] !== 0) predicted -= poly[k]! * level(t - k);
+    for (const k of polyLags) if (k > 0) predicted -= poly[k]! * level(t - k);
     return predicted;
   };
   return { oneStep, firstRow: start, next };
@@ -74,4 +76,22 @@ export function arimaOneStep(fit: ArimaFit, values: ArrayLike<number>, from: num
     out[t - from] = t >= firstRow ? oneStep[t]! : t > 0 ? values[t - 1]! : values[0]!;
   }
   return out;
+}
+
+/**
+ * Closed-loop forecast of `steps` rows after `history` (finite, original units): each forecast is
+ * fed back as if observed, with a residual of zero (the base's path with no correction).
+ */
+export function arimaForecast(
+  fit: ArimaFit,
+  history: ArrayLike<number>,
+  steps: number,
+): Float64Array {
+  const base = makeArimaBase(fit, history);
+  const path = new Float64Array(steps);
+  for (let h = 0; h < steps; h++) {
+    const sofar = path.subarray(0, h);
+    path[h] = base.next(history.length, sofar, sofar);
+  }
+  return path;
 }

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  arimaForecast,
   arimaLabel,
   differencePolynomial,
   fitArima,
   isStable,
   type ArimaOrder,
 } from '../../../../src-main/engine/forecast/classical/arima-model';
-import { arimaOneStep } from '../../../../src-main/engine/forecast/classical/arima-path';
+import {
+  arimaForecast,
+  arimaOneStep,
+} from '../../../../src-main/engine/forecast/classical/arima-path';
 import {
   countDifferences,
   countSeasonalDifferences,
