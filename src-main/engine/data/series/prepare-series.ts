@@ -133,12 +133,15 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     );
   }
   const scaling = options.scaling ?? 'zscore';
-  const channel = applyTransform(
-    series.target.values,
-    transform,
-    season,
-    arimaModels === null ? null : makeArimaBase(arimaModels.training, series.target.values).oneStep,
-  );
+  const arima = arimaModels === null ? null : arimaBaseOf(series.target.values, arimaModels);
+  // The labels come from the training fit: the forecast base itself unless a later fit replaced it.
+  const labelBase =
+    arima === null
+      ? null
+      : arima.fit === arima.trainingFit
+        ? arima.oneStep
+        : makeArimaBase(arima.trainingFit, series.target.values).oneStep;
+  const channel = applyTransform(series.target.values, transform, season, labelBase);
   const inputScaler = fitScaler(channel.inputs, 0, split.valStart, scaling);
   const targetScaler = fitScaler(channel.labels, 0, split.valStart, scaling);
   const featureScalers = series.features.map((f) =>
@@ -164,7 +167,7 @@ export function prepareSeries(series: TimeSeries, options: PrepareOptions): Prep
     transform,
     season,
     baseLag,
-    arima: arimaModels === null ? null : arimaBaseOf(series.target.values, arimaModels),
+    arima,
     transformReason: chosen.reason,
     trendRSquared: checkTrend(series.target.values, split.valStart).rSquared,
     inputScaler,
