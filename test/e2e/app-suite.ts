@@ -5,9 +5,10 @@ import { launchBrowser, startApp, type RunningApp } from './harness';
 
 /**
  * The web app and a Chromium page for one describe block: started before its tests, closed after
- * them. Call inside `describe`; the returned function gives the opened page within a test.
+ * them. Call inside `describe`; the returned getters give the opened page and the running app
+ * within a test.
  */
-export function useOpenedApp(): () => OpenedApp {
+export function useOpenedApp(): { opened: () => OpenedApp; app: () => RunningApp } {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   let opened: OpenedApp | undefined;
@@ -20,8 +21,8 @@ export function useOpenedApp(): () => OpenedApp {
     await browser?.close();
     await app?.stop();
   });
-  return () => {
-    if (opened === undefined) throw new Error('the app is not open yet (use it inside a test)');
-    return opened;
+  const notYet = (): never => {
+    throw new Error('the app is not open yet (use it inside a test)');
   };
+  return { opened: () => opened ?? notYet(), app: () => app ?? notYet() };
 }

@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   RUN_TIMEOUT_MS,
   chartSurfaceSize,
-  openApp,
   openTab,
   parseCount,
   parseMetric,
   squash,
   waitForBackend,
   waitForText,
-  type OpenedApp,
   type PageGlobals,
 } from './app-page';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
+import { useOpenedApp } from './app-suite';
+import { screenshot } from './harness';
 
 const CO2 = 'Mauna Loa CO₂ (monthly)';
 
@@ -41,23 +40,11 @@ function storedSettings(page: Page): Promise<string | null> {
  * baselines, saved as a project, and everything still there after a reload.
  */
 describe('the CO2 sample: a short run, its forecast, save, reload', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let opened: OpenedApp;
+  const { opened, app } = useOpenedApp();
   let before: Record<string, string>;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    opened = await openApp(browser, app);
-  });
-  afterAll(async () => {
-    await opened?.context.close();
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('loads the CO2 sample and sets a short run with two years ahead, in the dark theme', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await openTab(page, 'Data');
     await page.getByRole('button', { name: `Use ${CO2}` }).click();
     const panel = page.getByTestId('dataset-panel');
@@ -81,7 +68,7 @@ describe('the CO2 sample: a short run, its forecast, save, reload', () => {
   });
 
   it('trains to a forecast: predicted against actual, the RMSE and the baselines', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await openTab(page, 'Train');
     await waitForText(page.getByRole('main'), /300 steps, batch 32/);
     await page.getByRole('button', { name: 'Start training' }).click();
@@ -124,10 +111,10 @@ describe('the CO2 sample: a short run, its forecast, save, reload', () => {
   });
 
   it('saves the project', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await page.getByRole('button', { name: 'Save project' }).click();
     const saved = await waitForText(page.getByText(/^Saved to /), /^Saved to /);
-    expect(saved).toContain(app.dataDir);
+    expect(saved).toContain(app().dataDir);
     const projects = page.getByRole('region', { name: 'Saved projects' });
     await projects.getByRole('listitem').first().waitFor();
     expect(await projects.getByRole('listitem').count()).toBe(1);
@@ -139,7 +126,7 @@ describe('the CO2 sample: a short run, its forecast, save, reload', () => {
   });
 
   it('reloads to the same screen: theme, view, spec, data settings, dataset and run', async () => {
-    const { page, errors } = opened;
+    const { page, errors } = opened();
     const stored = await storedSettings(page);
     await page.reload();
     await waitForBackend(page);

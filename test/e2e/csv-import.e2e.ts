@@ -8,7 +8,7 @@ const SEATTLE = join(ROOT, 'resources/samples/seattle-weather.csv');
 
 /** A real CSV from disk through the file input, the wizard's choices, and the imported dataset. */
 describe('importing seattle-weather.csv through the wizard', () => {
-  const opened = useOpenedApp();
+  const { opened } = useOpenedApp();
 
   it('previews the file: the first rows, the detected format and a role per column', async () => {
     const { page } = opened();

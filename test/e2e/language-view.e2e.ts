@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { RUN_TIMEOUT_MS, openApp, squash, type OpenedApp, type PageGlobals } from './app-page';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { RUN_TIMEOUT_MS, squash, type PageGlobals } from './app-page';
+import { useOpenedApp } from './app-suite';
+import { screenshot } from './harness';
 
 /** A small text with a pattern a tiny model picks up in seconds: ~2 000 tokens, ~30 words. */
 const SENTENCES = [
@@ -50,26 +51,15 @@ const tintsFor = (page: Page, text: string): Promise<number> => answered(page, t
 
 /** Train a tiny model on a .txt file, then type and watch the next-word bars follow. */
 describe('the Language view', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let opened: OpenedApp;
+  const { opened } = useOpenedApp();
   const dir = mkdtempSync(join(tmpdir(), 'rnn-lm-e2e-'));
   const file = join(dir, 'tiny-story.txt');
 
-  beforeAll(async () => {
-    writeFileSync(file, TEXT);
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    opened = await openApp(browser, app);
-  });
-  afterAll(async () => {
-    await opened?.context.close();
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(() => writeFileSync(file, TEXT));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads a .txt file and trains a tiny model with the n-gram line to beat', async () => {
-    const { page } = opened;
+    const { page } = opened();
     await page.getByRole('tab', { name: 'Language', exact: true }).click();
     await page.getByTestId('lm-file-input').setInputFiles(file);
     const summary = page.getByTestId('lm-corpus-summary');
@@ -109,7 +99,7 @@ describe('the Language view', () => {
   });
 
   it('shows next-word bars that follow the text as it is typed, tinted by surprise', async () => {
-    const { page } = opened;
+    const { page } = opened();
     const box = page.getByLabel('Type a sentence');
     await box.click();
     await box.pressSequentially('the cat', { delay: 30 });
@@ -146,7 +136,7 @@ describe('the Language view', () => {
   });
 
   it('appends a word from the chips and continues the text with Generate', async () => {
-    const { page } = opened;
+    const { page } = opened();
     const box = page.getByLabel('Type a sentence');
     await box.fill('call me');
     await barsFor(page, 'call me');
@@ -167,6 +157,6 @@ describe('the Language view', () => {
     await barsFor(page, await box.inputValue());
     await tintsFor(page, await box.inputValue());
     await screenshot(page, 'language-generated');
-    expect(opened.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ const DEATHS = join(ROOT, 'test/fixtures/timeseries/us-accidental-deaths.csv');
  * coverage; AutoARIMA and the model beside it.
  */
 describe('a short monthly series, trained with the defaults', () => {
-  const opened = useOpenedApp();
+  const { opened } = useOpenedApp();
 
   it('imports, trains and shows a forecast with no infinite band and the reason', async () => {
     const { page, errors } = opened();

@@ -18,7 +18,7 @@ import { screenshot } from './harness';
  * its forecast against the baselines.
  */
 describe('the "Tutorial: sine wave" preset, trained to a forecast', () => {
-  const opened = useOpenedApp();
+  const { opened } = useOpenedApp();
 
   it('loads the preset: 11,191 parameters with each layer’s formula', async () => {
     const { page } = opened();
