@@ -9,7 +9,7 @@ import { openLanguageProject, saveLanguageProject } from '../engine/language/lan
 import type { LanguageSettings } from '../engine/language/language-settings';
 import type { GeneratedText, NextWord, TokenSurprise } from '../engine/language/next-word';
 import { trainLanguageModel } from '../engine/language/train-language-model';
-import { kneserNeyPerplexity, trainKneserNey } from '../engine/language/kneser-ney';
+import { kneserNeyBaseline } from '../engine/language/kneser-ney-baseline';
 import { createNgramPredictor } from '../engine/language/ngram-predictor';
 import { disposeModel } from '../engine/model/dispose-model';
 import type { ModelSpec } from '../engine/model/model-spec';
@@ -134,18 +134,12 @@ export const LANGUAGE_JOB_HANDLERS: { [K in keyof LanguageJobTypes]: JobHandler<
     const corpus = prepareCorpus(request.text, request.options);
     let ngramPerplexity: number | null = null;
     if (request.keepNgramAs !== undefined) {
-      const model = trainKneserNey(
-        corpus.ids.subarray(0, corpus.valStart),
-        corpus.vocabulary.words.length,
-      );
-      ngramPerplexity = kneserNeyPerplexity(model, corpus.ids, corpus.valStart);
-      const { keepCase, locale } = request.options;
+      // The same trigram the lm baseline fits, read with the same tokeniser options as the text.
+      const baseline = kneserNeyBaseline(corpus);
+      ngramPerplexity = baseline.perplexity;
       session.language.keepNgram(
         request.keepNgramAs,
-        createNgramPredictor(model, corpus.vocabulary, {
-          ...(keepCase === undefined ? {} : { keepCase }),
-          ...(locale === undefined ? {} : { locale }),
-        }),
+        createNgramPredictor(baseline.model, corpus.vocabulary, request.options),
       );
     }
     return {

@@ -1,4 +1,9 @@
-import { kneserNeyPerplexity, trainKneserNey, type LevelDiscounts } from './kneser-ney';
+import {
+  kneserNeyPerplexity,
+  trainKneserNey,
+  type KneserNeyModel,
+  type LevelDiscounts,
+} from './kneser-ney';
 import type { LanguageCorpus } from './language-corpus';
 
 /** The n-gram line to beat: modified Kneser–Ney trigram on the same tokens and vocabulary. */
@@ -7,6 +12,8 @@ export interface KneserNeyBaseline {
   perplexity: number;
   discounts: { trigram: LevelDiscounts; bigram: LevelDiscounts; unigram: LevelDiscounts };
   seconds: number;
+  /** The trigram itself, which can answer next-word questions (see ngram-predictor). */
+  model: KneserNeyModel;
 }
 
 export function kneserNeyBaseline(corpus: LanguageCorpus): KneserNeyBaseline {
@@ -16,5 +23,10 @@ export function kneserNeyBaseline(corpus: LanguageCorpus): KneserNeyBaseline {
     corpus.vocabulary.words.length,
   );
   const perplexity = kneserNeyPerplexity(model, corpus.ids, corpus.valStart);
-  return { perplexity, discounts: model.discounts, seconds: (performance.now() - started) / 1000 };
+  return {
+    perplexity,
+    discounts: model.discounts,
+    seconds: (performance.now() - started) / 1000,
+    model,
+  };
 }
