@@ -1,4 +1,5 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
+import { levelPercent, promisedLevel } from '../forecast/interval-level';
 import { baseOption, xAxisFor, type ChartPalette } from './chart-theme';
 
 export interface ForecastLine {
@@ -108,8 +109,7 @@ export function buildForecastChartOption(
     const xs = lower.map((_, i) =>
       i < intervals.lower.length ? testX(i) : futureX(i - intervals.lower.length),
     );
-    const level = Math.min(intervals.level, intervals.guaranteedLevel ?? intervals.level);
-    const name = `${Math.round(level * 1000) / 10} % interval`;
+    const name = `${levelPercent(promisedLevel(intervals))} % interval`;
     const edge = { showSymbol: false, symbol: 'none', lineStyle: { opacity: 0 }, silent: true };
     series.unshift(
       {
